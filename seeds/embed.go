@@ -1,0 +1,11 @@
+// Package seeds holds the built-in study pack: the essay exactly as published
+// (the source of truth), its markdown form with chapter breaks, and the pack
+// metadata. It is embedded so the binary needs no files at run time.
+package seeds
+
+import "embed"
+
+// FS is the built-in pack, laid out like a pack directory on disk.
+//
+//go:embed pack.yaml mass-organizations-and-ngos.txt article.md
+var FS embed.FS
