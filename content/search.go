@@ -1,12 +1,9 @@
 package content
 
-import (
-	"strings"
-	"unicode"
-)
+import "unicode"
 
 // Hit is one occurrence of a search query in a paragraph. Start and End are
-// rune offsets into the paragraph's Text.
+// rune offsets into FoldText(Para.Text).
 type Hit struct {
 	Para       *Paragraph
 	Start, End int
@@ -17,13 +14,13 @@ type Hit struct {
 // different dashes, as the same, so what a reader types finds what the
 // essay prints.
 func (p *Pack) Search(query string) []Hit {
-	q := FoldString(strings.TrimSpace(query))
+	q := FoldText(query)
 	if len(q) == 0 {
 		return nil
 	}
 	var hits []Hit
 	for _, para := range p.paragraphs {
-		for _, at := range IndexAll(FoldString(para.Text), q) {
+		for _, at := range IndexAll(FoldText(para.Text), q) {
 			hits = append(hits, Hit{Para: para, Start: at, End: at + len(q)})
 		}
 	}
@@ -47,13 +44,27 @@ func Fold(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// FoldString folds every rune of s.
-func FoldString(s string) []rune {
-	rs := []rune(s)
-	for i, r := range rs {
-		rs[i] = Fold(r)
+// FoldText is s folded for matching: every rune folded, surrounding space
+// trimmed and runs of space (including no-break spaces) made one space.
+func FoldText(s string) []rune {
+	out := make([]rune, 0, len(s))
+	space := true // drops leading space
+	for _, r := range s {
+		r = Fold(r)
+		if unicode.IsSpace(r) {
+			if !space {
+				out = append(out, ' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		out = append(out, r)
 	}
-	return rs
+	if n := len(out); n > 0 && out[n-1] == ' ' {
+		out = out[:n-1]
+	}
+	return out
 }
 
 // IndexAll returns the start of every non-overlapping occurrence of q in s.

@@ -1,0 +1,225 @@
+// Package tui is the terminal interface: one root model that owns the
+// screens (home, reader), popups, keys and styles. It presents what content
+// and progress hold and keeps no logic of its own beyond presentation.
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"studyguide/content"
+	"studyguide/progress"
+)
+
+// Options are the choices made on the command line.
+type Options struct {
+	Theme   Theme
+	NoColor bool
+	// Chapter opens the reader at this chapter (1-based); 0 starts at home.
+	Chapter int
+	// Progress is the reader's progress; nil starts fresh.
+	Progress *progress.State
+}
+
+type screen int
+
+const (
+	screenHome screen = iota
+	screenReader
+)
+
+// bgTimeoutMsg ends the wait for the terminal to report its background.
+type bgTimeoutMsg struct{}
+
+// bgWait is how long to wait for the terminal's background colour before
+// assuming dark. Terminals that answer do so in a few milliseconds.
+const bgWait = 150 * time.Millisecond
+
+// Model is the root of the program.
+type Model struct {
+	c        *common
+	screen   screen
+	home     homeModel
+	reader   readerModel
+	showHelp bool
+	// ready is false until the theme is known, so the first frame is drawn
+	// in the right colours.
+	ready bool
+}
+
+// New builds the program for a pack.
+func New(pack *content.Pack, opts Options) Model {
+	if opts.Progress == nil {
+		opts.Progress = progress.New()
+	}
+	if opts.Theme == "" {
+		opts.Theme = ThemeAuto
+	}
+	c := &common{
+		pack: pack, keys: DefaultKeyMap(), theme: opts.Theme, noColor: opts.NoColor,
+		renders: newRenderCache(), progress: opts.Progress,
+	}
+	c.setDark(opts.Theme != ThemeLight)
+	m := Model{c: c, ready: opts.Theme != ThemeAuto}
+	m.home = newHome(c)
+	m.reader = newReader(c)
+	if opts.Chapter > 0 {
+		m.screen = screenReader
+		m.reader.chapter = min(opts.Chapter, len(pack.Chapters)) - 1
+	}
+	return m
+}
+
+func (m Model) Init() tea.Cmd {
+	if m.c.theme != ThemeAuto {
+		return nil
+	}
+	return tea.Batch(tea.RequestBackgroundColor, tea.Tick(bgWait, func(time.Time) tea.Msg { return bgTimeoutMsg{} }))
+}
+
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m, m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		if m.c.theme == ThemeAuto && msg.IsDark() != m.c.styles.IsDark {
+			m.c.setDark(msg.IsDark())
+		}
+		return m, m.setReady()
+	case bgTimeoutMsg:
+		return m, m.setReady()
+	case renderedMsg:
+		if msg.r != nil {
+			m.c.renders.store(msg.r)
+		}
+		var cmd tea.Cmd
+		m.reader, cmd = m.reader.Update(msg)
+		return m, cmd
+	case openMsg:
+		m.screen = screenReader
+		return m, m.reader.open(msg.chapter, msg.paragraph)
+	case backMsg:
+		m.screen = screenHome
+		m.home.refresh()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	}
+	return m.toScreen(msg)
+}
+
+// setReady starts drawing once the theme is known.
+func (m *Model) setReady() tea.Cmd {
+	m.ready = true
+	return m.reader.SetSize(m.c.width, m.c.height)
+}
+
+// resize tells every screen the new size.
+func (m *Model) resize(w, h int) tea.Cmd {
+	m.c.width, m.c.height = w, h
+	m.home.SetSize(w, h-1)
+	if !m.ready {
+		m.reader.width, m.reader.height = w, h
+		return nil
+	}
+	return m.reader.SetSize(w, h)
+}
+
+// handleKey gives keys to global bindings, then an open popup, then the
+// active screen.
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.c.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case m.showHelp:
+		if key.Matches(msg, k.Popup.Close) {
+			m.showHelp = false
+		}
+		return m, nil
+	case m.screen == screenReader && m.reader.search.typing:
+		return m.toScreen(msg)
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		return m, nil
+	case key.Matches(msg, k.Theme):
+		m.c.setDark(!m.c.styles.IsDark)
+		return m, m.reader.ensureRender()
+	case m.screen == screenHome && key.Matches(msg, k.Home.Quit):
+		return m, tea.Quit
+	}
+	return m.toScreen(msg)
+}
+
+// toScreen passes a message to the active screen.
+func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.screen {
+	case screenHome:
+		m.home, cmd = m.home.Update(msg)
+	case screenReader:
+		m.reader, cmd = m.reader.Update(msg)
+	}
+	return m, cmd
+}
+
+func (m Model) View() tea.View {
+	v := tea.NewView(m.frame())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "studyguide"
+	return v
+}
+
+// frame is the whole screen as text, always exactly inside the terminal.
+func (m Model) frame() string {
+	w, h := m.c.width, m.c.height
+	if !m.ready || w <= 0 || h <= 0 {
+		return ""
+	}
+	var base string
+	switch m.screen {
+	case screenHome:
+		base = m.home.View() + "\n" + m.c.help(w).ShortHelpView(m.home.ShortHelp())
+	case screenReader:
+		base = m.reader.View()
+	}
+	base = fit(base, w, h)
+	if m.showHelp {
+		base = m.overlay(base, m.helpPopup())
+	}
+	return fit(base, w, h)
+}
+
+// fullHelp is the active screen's help.
+func (m Model) fullHelp() [][]key.Binding {
+	if m.screen == screenReader {
+		return m.reader.FullHelp()
+	}
+	return m.home.FullHelp()
+}
+
+// helpPopup is the full help in a box.
+func (m Model) helpPopup() string {
+	st := m.c.styles
+	inner := max(1, m.c.width-4)
+	body := m.c.help(inner)
+	body.ShowAll = true
+	title := st.PopupTitle.Render("Keys") + st.Dim.Render("  (esc to close)")
+	return st.Popup.Render(title + "\n\n" + body.FullHelpView(m.fullHelp()))
+}
+
+// overlay draws a popup centred over the page, kept inside the screen.
+func (m Model) overlay(base, popup string) string {
+	w, h := m.c.width, m.c.height
+	popup = fit(popup, w, h)
+	x := max(0, (w-lipgloss.Width(popup))/2)
+	y := max(0, (h-lipgloss.Height(popup))/2)
+	return lipgloss.NewCompositor(
+		lipgloss.NewLayer(base),
+		lipgloss.NewLayer(popup).X(x).Y(y).Z(1),
+	).Render()
+}

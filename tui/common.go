@@ -1,0 +1,44 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+
+	"studyguide/content"
+	"studyguide/progress"
+)
+
+// common is what every screen shares: the pack, the styles for the current
+// theme, the keys, the terminal size, the render cache and the reader's
+// progress. Screens hold a pointer to the one instance the root owns, so a
+// theme change or a finished render is seen by all of them.
+type common struct {
+	pack     *content.Pack
+	styles   *Styles
+	keys     KeyMap
+	width    int
+	height   int
+	theme    Theme
+	noColor  bool
+	renders  *renderCache
+	progress *progress.State
+}
+
+// maxReadWidth is the reading column on wide terminals: about 80 cells, the
+// width at which prose is comfortable, centred on the screen.
+const maxReadWidth = 80
+
+// readWidth is the width of the reading column for the current terminal.
+func (c *common) readWidth() int { return max(0, min(maxReadWidth, c.width)) }
+
+// setDark rebuilds the styles for a dark or light background.
+func (c *common) setDark(isDark bool) {
+	c.styles = NewStyles(isDark, c.noColor)
+}
+
+// help is a help view styled for the current theme, at a width.
+func (c *common) help(width int) help.Model {
+	h := help.New()
+	h.Styles = c.styles.Help
+	h.SetWidth(width)
+	return h
+}

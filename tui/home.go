@@ -1,0 +1,188 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"studyguide/content"
+	"studyguide/progress"
+)
+
+// openMsg asks the root to open the reader at a chapter (index) and,
+// optionally, a paragraph.
+type openMsg struct {
+	chapter   int
+	paragraph string
+}
+
+// homeModel is the start screen: the chapters with their reading time and
+// how much of each has been read, and a way back to where the reader was.
+type homeModel struct {
+	c     *common
+	keys  HomeKeys
+	list  list.Model
+	width int
+}
+
+type chapterItem struct{ ch *content.Chapter }
+type continueItem struct{ pos progress.Position }
+
+func (chapterItem) FilterValue() string  { return "" }
+func (continueItem) FilterValue() string { return "" }
+
+func newHome(c *common) homeModel {
+	h := homeModel{c: c, keys: c.keys.Home}
+	l := list.New(nil, homeDelegate{c: c}, 0, 0)
+	l.SetShowTitle(false)
+	l.SetShowStatusBar(false)
+	l.SetShowHelp(false)
+	l.SetFilteringEnabled(false)
+	l.InfiniteScrolling = false
+	km := list.KeyMap{
+		CursorUp:   c.keys.Home.Up,
+		CursorDown: c.keys.Home.Down,
+		NextPage:   key.NewBinding(key.WithKeys("pgdown", "space", "f")),
+		PrevPage:   key.NewBinding(key.WithKeys("pgup", "b")),
+		GoToStart:  key.NewBinding(key.WithKeys("home", "g")),
+		GoToEnd:    key.NewBinding(key.WithKeys("end", "G")),
+	}
+	l.KeyMap = km
+	h.list = l
+	h.refresh()
+	return h
+}
+
+// refresh rebuilds the list from the pack and progress: the continue entry
+// appears once there is a position to continue from.
+func (h *homeModel) refresh() {
+	var items []list.Item
+	if pos := h.c.progress.Position; !pos.IsZero() {
+		items = append(items, continueItem{pos: pos})
+	}
+	for _, ch := range h.c.pack.Chapters {
+		items = append(items, chapterItem{ch: ch})
+	}
+	sel := h.list.Index()
+	h.list.SetItems(items)
+	h.list.Select(min(sel, len(items)-1))
+}
+
+func (h *homeModel) SetSize(w, height int) {
+	h.width = w
+	h.list.SetSize(w, max(0, height-h.headerHeight()))
+}
+
+func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
+	if kp, ok := msg.(tea.KeyPressMsg); ok && key.Matches(kp, h.keys.Open) {
+		switch it := h.list.SelectedItem().(type) {
+		case continueItem:
+			return h, openCmd(it.pos.Chapter-1, it.pos.Paragraph)
+		case chapterItem:
+			return h, openCmd(it.ch.Number-1, "")
+		}
+		return h, nil
+	}
+	var cmd tea.Cmd
+	h.list, cmd = h.list.Update(msg)
+	return h, cmd
+}
+
+func openCmd(chapter int, para string) tea.Cmd {
+	return func() tea.Msg { return openMsg{chapter: chapter, paragraph: para} }
+}
+
+// header is the pack's title, its credit and the total reading time.
+func (h homeModel) header() string {
+	st, pack, w := h.c.styles, h.c.pack, max(h.width, 1)
+	words := pack.Words()
+	total := content.ReadingMinutes(words, pack.Meta.ReadingWPM)
+	summary := fmt.Sprintf("%d chapters · %d words · about %d min of reading", len(pack.Chapters), words, total)
+	wrap := st.Dim.PaddingLeft(1).Width(max(w, 2))
+	return strings.Join([]string{
+		st.TitleBar.Render(spread(" "+pack.Meta.Title, "", w)),
+		"",
+		wrap.Render(pack.Meta.Credit),
+		" " + st.Dim.Render(truncate(summary, w-1)),
+		"",
+	}, "\n")
+}
+
+func (h homeModel) headerHeight() int { return lipgloss.Height(h.header()) }
+
+func (h homeModel) View() string {
+	return h.header() + "\n" + h.list.View()
+}
+
+func (h homeModel) ShortHelp() []key.Binding {
+	return []key.Binding{h.keys.Up, h.keys.Down, h.keys.Open, h.c.keys.Help, h.keys.Quit}
+}
+
+func (h homeModel) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.Open}, {h.c.keys.Theme, h.c.keys.Help, h.keys.Quit, h.c.keys.Quit}}
+}
+
+// homeDelegate draws one row of the chapter list.
+type homeDelegate struct{ c *common }
+
+func (homeDelegate) Height() int                         { return 1 }
+func (homeDelegate) Spacing() int                        { return 0 }
+func (homeDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	st := d.c.styles
+	width := m.Width()
+	selected := index == m.Index()
+	cursor := "  "
+	if selected {
+		cursor = "▸ "
+	}
+	var left, right string
+	switch it := item.(type) {
+	case continueItem:
+		ch := d.c.pack.Chapters[it.pos.Chapter-1]
+		left = fmt.Sprintf("Continue: %d %s", ch.Number, ch.Title)
+		if p, ok := d.c.pack.Paragraph(it.pos.Paragraph); ok {
+			right = fmt.Sprintf("at ¶%d", p.Index+1)
+		}
+	case chapterItem:
+		left = fmt.Sprintf("%d  %s", it.ch.Number, it.ch.Title)
+		right = fmt.Sprintf("%2d min  %s", it.ch.ReadingMinutes(d.c.pack.Meta.ReadingWPM), d.readBar(it.ch))
+	}
+	style := st.Item
+	if selected {
+		style = st.ItemSelected
+	}
+	line := spread(cursor+style.Render(left), right, max(width-1, 1))
+	fmt.Fprint(w, " "+ansi.Truncate(line, max(width-1, 0), ""))
+}
+
+// readBar shows one cell per section, filled when the section has been read.
+func (d homeDelegate) readBar(ch *content.Chapter) string {
+	st := d.c.styles
+	var b strings.Builder
+	read := 0
+	for _, s := range ch.Sections {
+		if d.c.progress.IsRead(s.ID) {
+			read++
+			b.WriteString(st.BarDone.Render("■"))
+		} else {
+			b.WriteString(st.BarTodo.Render("□"))
+		}
+	}
+	most := 0
+	for _, c := range d.c.pack.Chapters {
+		most = max(most, len(c.Sections))
+	}
+	b.WriteString(strings.Repeat(" ", most-len(ch.Sections)))
+	if read == len(ch.Sections) {
+		return b.String() + st.BarDone.Render(" ✓")
+	}
+	return b.String() + "  "
+}

@@ -1,0 +1,80 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding, grouped by where it applies. Help is built
+// from it, so a binding and its help text never drift apart.
+type KeyMap struct {
+	Quit  key.Binding // anywhere
+	Help  key.Binding
+	Theme key.Binding
+
+	Home   HomeKeys
+	Reader ReaderKeys
+	Search SearchKeys
+	Popup  PopupKeys
+}
+
+// HomeKeys apply on the chapter list.
+type HomeKeys struct {
+	Up, Down, Open, Quit key.Binding
+}
+
+// ReaderKeys apply while reading a chapter.
+type ReaderKeys struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	NextSection, PrevSection, NextChapter, PrevChapter        key.Binding
+	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
+	Back                                                      key.Binding
+}
+
+// SearchKeys apply while typing a search.
+type SearchKeys struct {
+	Accept, Cancel key.Binding
+}
+
+// PopupKeys apply while a popup is open.
+type PopupKeys struct {
+	Close key.Binding
+}
+
+// DefaultKeyMap is the conventional set: less and vim keys for reading.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Quit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Theme: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "light/dark")),
+		Home: HomeKeys{
+			Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+			Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+			Open: key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
+			Quit: key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+		},
+		Reader: ReaderKeys{
+			Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+			Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+			PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("b/pgup", "page up")),
+			PageDown:    key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("space", "page down")),
+			HalfUp:      key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
+			HalfDown:    key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "½ page down")),
+			Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+			Bottom:      key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+			NextSection: key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "next section")),
+			PrevSection: key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous section")),
+			NextChapter: key.NewBinding(key.WithKeys("]", "right"), key.WithHelp("]/→", "next chapter")),
+			PrevChapter: key.NewBinding(key.WithKeys("[", "left"), key.WithHelp("[/←", "previous chapter")),
+			Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+			NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+			PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+			ClearSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
+			Back:        key.NewBinding(key.WithKeys("q", "esc", "backspace"), key.WithHelp("q/esc", "chapters")),
+		},
+		Search: SearchKeys{
+			Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to match")),
+			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		},
+		Popup: PopupKeys{
+			Close: key.NewBinding(key.WithKeys("esc", "q", "?"), key.WithHelp("esc", "close")),
+		},
+	}
+}

@@ -1,0 +1,460 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"studyguide/content"
+)
+
+// backMsg asks the root to leave the reader for the chapter list.
+type backMsg struct{}
+
+// readerModel shows one chapter in a scrolling pane.
+type readerModel struct {
+	c       *common
+	keys    ReaderKeys
+	chapter int       // index into pack.Chapters
+	r       *rendered // what is on screen; may be at an old width until the new one arrives
+	vp      viewport.Model
+	// anchor is where to put the view when the wanted rendering arrives.
+	anchor *anchor
+	search searchModel
+	err    error
+	width  int
+	height int
+}
+
+// anchor is a place in a chapter that survives re-wrapping.
+type anchor struct {
+	para int     // index of a paragraph in the chapter
+	frac float64 // how far into that paragraph the top of the screen was
+	hit  int     // a search hit to show instead, or -1
+}
+
+func newReader(c *common) readerModel {
+	m := readerModel{c: c, keys: c.keys.Reader, search: newSearch(c)}
+	m.vp = viewport.New()
+	m.vp.KeyMap = viewport.KeyMap{
+		Up: m.keys.Up, Down: m.keys.Down, PageUp: m.keys.PageUp, PageDown: m.keys.PageDown,
+		HalfPageUp: m.keys.HalfUp, HalfPageDown: m.keys.HalfDown,
+	}
+	m.vp.MouseWheelDelta = 3
+	return m
+}
+
+// chrome is how many lines of bars the reader shows at this height: title and
+// status, plus the help line when there is room for it.
+func (m readerModel) chrome() (title, status, help bool) {
+	switch {
+	case m.height >= 8:
+		return true, true, true
+	case m.height >= 4:
+		return true, true, false
+	case m.height >= 2:
+		return false, true, false
+	}
+	return false, false, false
+}
+
+func (m *readerModel) SetSize(w, h int) tea.Cmd {
+	m.width, m.height = w, h
+	t, s, hl := m.chrome()
+	bars := 0
+	for _, on := range []bool{t, s, hl} {
+		if on {
+			bars++
+		}
+	}
+	m.vp.SetWidth(m.c.readWidth())
+	m.vp.SetHeight(max(0, h-bars))
+	m.search.input.SetWidth(max(1, w-24))
+	return m.ensureRender()
+}
+
+// wantKey is the rendering the reader needs now.
+func (m readerModel) wantKey() renderKey {
+	return renderKey{chapter: m.chapter, width: m.c.readWidth(), style: m.c.styles.Name}
+}
+
+// open shows a chapter, at a paragraph if one is given.
+func (m *readerModel) open(chapter int, paraID string) tea.Cmd {
+	chapter = max(0, min(chapter, len(m.c.pack.Chapters)-1))
+	a := &anchor{hit: -1}
+	if p, ok := m.c.pack.Paragraph(paraID); ok && p.Chapter.Number-1 == chapter {
+		a.para = m.paraIndex(p)
+	}
+	return m.openAt(chapter, a)
+}
+
+func (m *readerModel) openAt(chapter int, a *anchor) tea.Cmd {
+	if chapter != m.chapter || m.r == nil {
+		m.r = nil
+	}
+	m.chapter = chapter
+	m.anchor = a
+	return m.ensureRender()
+}
+
+// ensureRender shows the wanted rendering if it is cached, or asks for it.
+func (m *readerModel) ensureRender() tea.Cmd {
+	if m.c.width <= 0 || m.c.height <= 0 {
+		return nil
+	}
+	want := m.wantKey()
+	if m.r != nil && m.r.key == want && m.anchor == nil {
+		return nil
+	}
+	r, cmd := m.c.renders.get(m.c.pack, want, m.c.styles.Glamour)
+	if r != nil {
+		m.show(r)
+		return m.prefetch()
+	}
+	if m.anchor == nil && m.r != nil {
+		m.anchor = m.currentAnchor()
+	}
+	return cmd
+}
+
+// prefetch renders the next chapter in the background, so turning the page
+// is instant.
+func (m *readerModel) prefetch() tea.Cmd {
+	next := m.chapter + 1
+	if next >= len(m.c.pack.Chapters) {
+		return nil
+	}
+	k := m.wantKey()
+	k.chapter = next
+	_, cmd := m.c.renders.get(m.c.pack, k, m.c.styles.Glamour)
+	return cmd
+}
+
+// show puts a rendering on screen, keeping the reader's place.
+func (m *readerModel) show(r *rendered) {
+	a := m.anchor
+	if a == nil && m.r != nil && m.r.key.chapter == r.key.chapter {
+		a = m.currentAnchor()
+	}
+	m.r, m.anchor = r, nil
+	m.search.refresh(r, m.chapter)
+	m.vp.SetContentLines(m.search.decorate(r, m.c.styles))
+	switch {
+	case a == nil:
+		m.vp.SetYOffset(0)
+	case a.hit >= 0:
+		m.scrollToMatch()
+	default:
+		m.vp.SetYOffset(m.lineOf(a))
+	}
+	m.afterMove()
+}
+
+// currentAnchor is the paragraph at the top of the screen and how far into it.
+func (m readerModel) currentAnchor() *anchor {
+	a := &anchor{hit: -1}
+	if m.r == nil || len(m.r.paraLine) == 0 {
+		return a
+	}
+	a.para = m.topParagraph()
+	start, end := m.paraSpan(a.para)
+	if end > start {
+		a.frac = float64(m.vp.YOffset()-start) / float64(end-start)
+	}
+	return a
+}
+
+func (m readerModel) lineOf(a *anchor) int {
+	if m.r == nil || a.para >= len(m.r.paraLine) || a.para == 0 && a.frac == 0 {
+		return 0 // the top of the chapter, blank line included
+	}
+	start, end := m.paraSpan(a.para)
+	return start + int(a.frac*float64(end-start)+0.5)
+}
+
+// paraSpan is the first line of paragraph i and the first line after it.
+func (m readerModel) paraSpan(i int) (int, int) {
+	start := m.r.paraLine[i]
+	end := len(m.r.lines)
+	if i+1 < len(m.r.paraLine) {
+		end = m.r.paraLine[i+1]
+	}
+	return start, end
+}
+
+// topParagraph is the paragraph that the top line of the screen belongs to.
+func (m readerModel) topParagraph() int {
+	top := m.vp.YOffset()
+	i := 0
+	for j, l := range m.r.paraLine {
+		if l <= top {
+			i = j
+		}
+	}
+	return i
+}
+
+func (m readerModel) paraIndex(p *content.Paragraph) int {
+	for i, q := range p.Chapter.Paragraphs() {
+		if q == p {
+			return i
+		}
+	}
+	return 0
+}
+
+// afterMove records the reading position and marks sections whose end has
+// been on screen as read.
+func (m *readerModel) afterMove() {
+	if m.r == nil || len(m.r.paraLine) == 0 {
+		return
+	}
+	ch := m.c.pack.Chapters[m.chapter]
+	paras := ch.Paragraphs()
+	top := paras[m.topParagraph()]
+	m.c.progress.Position.Chapter = ch.Number
+	m.c.progress.Position.Paragraph = top.ID
+	bottom := m.vp.YOffset() + m.vp.Height()
+	for i, p := range paras {
+		last := i+1 == len(paras) || paras[i+1].Section != p.Section
+		if !last {
+			continue
+		}
+		if _, end := m.paraSpan(i); end <= bottom || m.vp.AtBottom() {
+			m.c.progress.MarkRead(p.Section.ID)
+		}
+	}
+}
+
+func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		if msg.err != nil && msg.r == nil {
+			m.err = msg.err
+			return m, nil
+		}
+		if msg.r.key == m.wantKey() && (m.r == nil || m.r.key != msg.r.key || m.anchor != nil) {
+			m.show(msg.r)
+			return m, m.prefetch()
+		}
+	case tea.KeyPressMsg:
+		if m.search.typing {
+			return m.updateSearchInput(msg)
+		}
+		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		m.vp, _ = m.vp.Update(msg)
+		m.afterMove()
+	}
+	return m, nil
+}
+
+func (m readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.ClearSearch) && m.search.active():
+		m.search.clear()
+		m.redecorate()
+	case key.Matches(msg, k.Back):
+		return m, func() tea.Msg { return backMsg{} }
+	case key.Matches(msg, k.Search):
+		return m, m.startSearch()
+	case key.Matches(msg, k.NextMatch) && m.search.active():
+		return m, m.stepMatch(1)
+	case key.Matches(msg, k.PrevMatch) && m.search.active():
+		return m, m.stepMatch(-1)
+	case key.Matches(msg, k.Top):
+		m.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.vp.GotoBottom()
+	case key.Matches(msg, k.NextSection):
+		return m, m.stepSection(1)
+	case key.Matches(msg, k.PrevSection):
+		return m, m.stepSection(-1)
+	case key.Matches(msg, k.NextChapter):
+		if m.chapter+1 < len(m.c.pack.Chapters) {
+			return m, m.openAt(m.chapter+1, &anchor{hit: -1})
+		}
+	case key.Matches(msg, k.PrevChapter):
+		if m.chapter > 0 {
+			return m, m.openAt(m.chapter-1, &anchor{hit: -1})
+		}
+	default:
+		m.vp, _ = m.vp.Update(msg)
+	}
+	m.afterMove()
+	return m, nil
+}
+
+// stepSection moves to the start of the next or previous section, crossing
+// into the neighbouring chapter at either end.
+func (m *readerModel) stepSection(dir int) tea.Cmd {
+	if m.r == nil {
+		return nil
+	}
+	ch := m.c.pack.Chapters[m.chapter]
+	paras := ch.Paragraphs()
+	var starts []int // paragraph index of each section start
+	for i, p := range paras {
+		if i == 0 || paras[i-1].Section != p.Section {
+			starts = append(starts, i)
+		}
+	}
+	cur := 0
+	top := m.vp.YOffset()
+	for si, pi := range starts {
+		if m.r.paraLine[pi] <= top {
+			cur = si
+		}
+	}
+	target := cur + dir
+	if dir < 0 && m.r.paraLine[starts[cur]] < top {
+		target = cur // back to the start of the section we are in
+	}
+	switch {
+	case target >= len(starts):
+		if m.chapter+1 < len(m.c.pack.Chapters) {
+			return m.openAt(m.chapter+1, &anchor{hit: -1})
+		}
+		m.vp.GotoBottom()
+	case target < 0:
+		if m.chapter > 0 {
+			prev := m.c.pack.Chapters[m.chapter-1]
+			last := prev.Sections[len(prev.Sections)-1].Paragraphs[0]
+			return m.openAt(m.chapter-1, &anchor{para: m.paraIndex(last), hit: -1})
+		}
+		m.vp.GotoTop()
+	default:
+		m.vp.SetYOffset(m.r.paraLine[starts[target]])
+	}
+	m.afterMove()
+	return nil
+}
+
+func (m readerModel) View() string {
+	showTitle, showStatus, showHelp := m.chrome()
+	var parts []string
+	if showTitle {
+		parts = append(parts, m.titleBar())
+	}
+	parts = append(parts, m.body())
+	if showStatus {
+		parts = append(parts, m.statusBar())
+	}
+	if showHelp {
+		parts = append(parts, m.helpLine())
+	}
+	return strings.Join(parts, "\n")
+}
+
+func (m readerModel) titleBar() string {
+	st := m.c.styles
+	ch := m.c.pack.Chapters[m.chapter]
+	left := fmt.Sprintf(" %d/%d  %s", ch.Number, len(m.c.pack.Chapters), ch.Title)
+	right := ""
+	if m.r != nil && len(m.r.paraLine) > 0 {
+		if sec := ch.Paragraphs()[m.topParagraph()].Section; sec.Title != ch.Title {
+			right = "§ " + sec.Title + " "
+		}
+	}
+	return st.TitleBar.Render(spreadOptional(left, right, m.width))
+}
+
+func (m readerModel) body() string {
+	h := m.vp.Height()
+	if m.err != nil {
+		return fill(m.c.styles.Error.Render(" Could not render this chapter: "+m.err.Error()), h)
+	}
+	if m.r == nil {
+		return fill(m.c.styles.Dim.Render(" Rendering…"), h)
+	}
+	pad := strings.Repeat(" ", max(0, (m.width-m.vp.Width())/2))
+	lines := strings.Split(m.vp.View(), "\n")
+	for i, l := range lines {
+		lines[i] = pad + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fill pads s with empty lines to exactly h lines.
+func fill(s string, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:h], "\n")
+}
+
+func (m readerModel) statusBar() string {
+	st := m.c.styles
+	if m.search.typing {
+		return spread(m.search.input.View(), st.StatusInfo.Render(m.search.countText())+" ", m.width)
+	}
+	pos := ""
+	if m.r != nil {
+		pos = m.percent()
+		if len(m.r.paraLine) > 0 {
+			p := m.c.pack.Chapters[m.chapter].Paragraphs()[m.topParagraph()]
+			pos = fmt.Sprintf("¶%d · %s", p.Index+1, pos)
+		}
+	}
+	right := pos + " "
+	left := ""
+	if m.search.active() {
+		left = " " + st.StatusInfo.Render(fmt.Sprintf("“%s” %s", m.search.query, m.search.countText()))
+		if m.search.total() > 0 {
+			left += st.StatusBar.Render(" · n/N")
+		}
+	}
+	return spread(left, st.StatusBar.Render(right), m.width)
+}
+
+// percent is how far through the chapter the bottom of the screen is, the
+// way less shows it.
+func (m readerModel) percent() string {
+	total := m.vp.TotalLineCount()
+	switch {
+	case total <= m.vp.Height():
+		return "all"
+	case m.vp.AtTop():
+		return "top"
+	case m.vp.AtBottom():
+		return "end"
+	}
+	return fmt.Sprintf("%d%%", (m.vp.YOffset()+m.vp.Height())*100/total)
+}
+
+func (m readerModel) helpLine() string {
+	return m.c.help(m.width).ShortHelpView(m.ShortHelp())
+}
+
+func (m readerModel) ShortHelp() []key.Binding {
+	k := m.keys
+	if m.search.typing {
+		return []key.Binding{m.c.keys.Search.Accept, m.c.keys.Search.Cancel}
+	}
+	if m.search.active() {
+		return []key.Binding{k.NextMatch, k.PrevMatch, k.ClearSearch, k.NextChapter, m.c.keys.Help}
+	}
+	return []key.Binding{k.Down, k.PageDown, k.NextSection, k.NextChapter, k.Search, m.c.keys.Help, k.Back}
+}
+
+func (m readerModel) FullHelp() [][]key.Binding {
+	k := m.keys
+	search := []key.Binding{k.Search}
+	if m.search.active() {
+		search = append(search, k.NextMatch, k.PrevMatch, k.ClearSearch)
+	}
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.NextSection, k.PrevSection, k.NextChapter, k.PrevChapter},
+		search,
+		{m.c.keys.Theme, m.c.keys.Help, k.Back, m.c.keys.Quit},
+	}
+}

@@ -1,0 +1,169 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"github.com/charmbracelet/x/ansi"
+
+	"studyguide/content"
+)
+
+// renderKey identifies one rendering of a chapter. Glamour is pure, so the
+// same key always gives the same lines.
+type renderKey struct {
+	chapter int // index into pack.Chapters
+	width   int // wrap width in cells
+	style   string
+}
+
+// rendered is a chapter as lines on screen, with where each paragraph starts.
+type rendered struct {
+	key      renderKey
+	lines    []string // styled, each at most key.width cells wide
+	plain    []string // the same lines without styling
+	paraLine []int    // first line of each of the chapter's paragraphs
+	flat     *flatText
+}
+
+// renderedMsg carries a finished rendering back to the program.
+type renderedMsg struct {
+	r   *rendered
+	err error
+}
+
+// renderCache keeps renderings so that going back to a chapter, or back to a
+// width, costs nothing. It only grows with distinct widths, and is trimmed.
+type renderCache struct {
+	done    map[renderKey]*rendered
+	pending map[renderKey]bool
+}
+
+const maxCachedRenders = 48
+
+func newRenderCache() *renderCache {
+	return &renderCache{done: map[renderKey]*rendered{}, pending: map[renderKey]bool{}}
+}
+
+// get returns a cached rendering, or nil and a command that makes one (nil
+// when one is already being made).
+func (rc *renderCache) get(pack *content.Pack, key renderKey, cfg gansi.StyleConfig) (*rendered, tea.Cmd) {
+	if r, ok := rc.done[key]; ok {
+		return r, nil
+	}
+	if rc.pending[key] {
+		return nil, nil
+	}
+	rc.pending[key] = true
+	ch := pack.Chapters[key.chapter]
+	return nil, func() tea.Msg {
+		r, err := renderChapter(ch, key, cfg)
+		return renderedMsg{r: r, err: err}
+	}
+}
+
+// store keeps a finished rendering, dropping others when the cache is full
+// (other widths first: after a resize they are unlikely to come back).
+func (rc *renderCache) store(r *rendered) {
+	delete(rc.pending, r.key)
+	if len(rc.done) >= maxCachedRenders {
+		for k := range rc.done {
+			if k.width != r.key.width || len(rc.done) >= 2*maxCachedRenders {
+				delete(rc.done, k)
+			}
+		}
+	}
+	rc.done[r.key] = r
+}
+
+// minWrap is the narrowest width we ask Glamour for; narrower screens get
+// this rendering cut at the edge rather than a broken one.
+const minWrap = 12
+
+// renderChapter turns a chapter into screen lines. It runs in a tea.Cmd:
+// never in View or Update.
+func renderChapter(ch *content.Chapter, key renderKey, cfg gansi.StyleConfig) (*rendered, error) {
+	width := max(key.width, minWrap)
+	if width < 40 {
+		m := uint(1)
+		cfg.Document.Margin = &m
+	}
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
+	if err != nil {
+		return nil, err
+	}
+	out, err := tr.Render(ch.Markdown)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
+	r := &rendered{key: key, lines: lines, plain: make([]string, len(lines))}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > key.width {
+			l = ansi.Truncate(l, key.width, "")
+			lines[i] = l
+		}
+		r.plain[i] = ansi.Strip(l)
+	}
+	r.paraLine = locateParagraphs(ch.Paragraphs(), r.plain)
+	r.flat = newFlatText(r.plain)
+	return r, nil
+}
+
+// locateParagraphs finds the first screen line of each paragraph by matching
+// its opening words, in order. A paragraph (other than a list item) starts
+// after a line with no words on it, which keeps a wrapped line that happens
+// to begin with the same words from matching.
+func locateParagraphs(paras []*content.Paragraph, plain []string) []int {
+	at := make([]int, len(paras))
+	line := 0
+	for i, p := range paras {
+		key := openingWords(p)
+		found := -1
+		for l := line; l < len(plain) && found < 0; l++ {
+			lw := words(plain[l])
+			k := min(len(key), len(lw))
+			if k == 0 || !equalWords(lw[:k], key[:k]) {
+				continue
+			}
+			listy := p.Kind == content.ListItem || p.Kind == content.SubItem
+			if listy || l == 0 || len(words(plain[l-1])) == 0 {
+				found = l
+			}
+		}
+		if found < 0 { // should not happen; keep order and move on
+			found = min(line, max(len(plain)-1, 0))
+		}
+		at[i] = found
+		line = found + 1
+	}
+	return at
+}
+
+func openingWords(p *content.Paragraph) []string {
+	w := words(p.Text)
+	if p.Kind == content.ListItem && p.Number > 0 {
+		w = append([]string{strconv.Itoa(p.Number)}, w...)
+	}
+	return w[:min(len(w), 3)]
+}
+
+// words splits text into lower-case runs of letters and digits.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,107 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	gansi "charm.land/glamour/v2/ansi"
+	gstyles "charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
+)
+
+// Theme is what the user asked for with --theme.
+type Theme string
+
+// The themes a user can choose.
+const (
+	ThemeAuto  Theme = "auto"
+	ThemeDark  Theme = "dark"
+	ThemeLight Theme = "light"
+)
+
+// Themes lists the valid --theme values, for flags and completion.
+var Themes = []Theme{ThemeAuto, ThemeDark, ThemeLight}
+
+// Styles is every style the interface uses, built for one theme. Screens never
+// build styles of their own.
+type Styles struct {
+	Name    string // the render cache key: "dark", "light"
+	IsDark  bool
+	NoColor bool
+
+	TitleBar   lipgloss.Style // the top line
+	StatusBar  lipgloss.Style // the bottom status line
+	StatusInfo lipgloss.Style // emphasised parts of the status line
+	Heading    lipgloss.Style
+	Dim        lipgloss.Style
+	Accent     lipgloss.Style
+	Error      lipgloss.Style
+
+	Item         lipgloss.Style // a list row
+	ItemSelected lipgloss.Style // the row under the cursor
+	ItemNumber   lipgloss.Style
+	BarDone      lipgloss.Style // reading progress, read part
+	BarTodo      lipgloss.Style // reading progress, unread part
+
+	Match        lipgloss.Style // a search match
+	CurrentMatch lipgloss.Style // the match the reader is on
+
+	Popup      lipgloss.Style // a box drawn over the page
+	PopupTitle lipgloss.Style
+
+	Help help.Styles
+
+	// Glamour is the markdown style for chapters.
+	Glamour gansi.StyleConfig
+}
+
+// NewStyles builds the styles for a dark or light background. With noColor
+// every distinction is also made by an attribute (bold, underline, reverse)
+// so nothing depends on colour alone.
+func NewStyles(isDark, noColor bool) *Styles {
+	ld := lipgloss.LightDark(isDark)
+	accent := ld(lipgloss.Color("#5B3CC4"), lipgloss.Color("#A99BFF"))
+	dim := ld(lipgloss.Color("#5F5F6B"), lipgloss.Color("#9A9AA6"))
+	barBg := ld(lipgloss.Color("#E6E2F6"), lipgloss.Color("#2B2840"))
+	text := ld(lipgloss.Color("#1C1C24"), lipgloss.Color("#E4E4EC"))
+	s := &Styles{Name: "dark", IsDark: isDark, NoColor: noColor}
+	if !isDark {
+		s.Name = "light"
+	}
+	s.TitleBar = lipgloss.NewStyle().Bold(true).Foreground(text).Background(barBg)
+	s.StatusBar = lipgloss.NewStyle().Foreground(dim)
+	s.StatusInfo = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.Heading = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.Dim = lipgloss.NewStyle().Foreground(dim)
+	s.Accent = lipgloss.NewStyle().Foreground(accent)
+	s.Error = lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#B3261E"), lipgloss.Color("#FF8A80")))
+	s.Item = lipgloss.NewStyle().Foreground(text)
+	s.ItemSelected = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.ItemNumber = lipgloss.NewStyle().Foreground(dim)
+	s.BarDone = lipgloss.NewStyle().Foreground(accent)
+	s.BarTodo = lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#C8C4D8"), lipgloss.Color("#4A4660")))
+	s.Match = lipgloss.NewStyle().Foreground(lipgloss.Color("#1C1C24")).Background(lipgloss.Color("#F4D66B"))
+	s.CurrentMatch = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#1C1C24")).Background(lipgloss.Color("#FF9F43"))
+	s.Popup = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
+	s.PopupTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.Help = help.DefaultStyles(isDark)
+	if noColor {
+		s.TitleBar = lipgloss.NewStyle().Bold(true).Reverse(true)
+		s.ItemSelected = s.ItemSelected.Reverse(true)
+		s.Match = lipgloss.NewStyle().Underline(true).Bold(true)
+		s.CurrentMatch = lipgloss.NewStyle().Reverse(true).Bold(true)
+	}
+	s.Glamour = glamourStyle(isDark)
+	return s
+}
+
+// glamourStyle is Glamour's own dark or light style with one repair: its
+// block-quote bar is two cells wide but counted as one when wrapping, which
+// spills the last word of some quoted lines onto a line of its own.
+func glamourStyle(isDark bool) gansi.StyleConfig {
+	cfg := gstyles.LightStyleConfig
+	if isDark {
+		cfg = gstyles.DarkStyleConfig
+	}
+	bar := "▎"
+	cfg.BlockQuote.IndentToken = &bar
+	return cfg
+}
