@@ -44,7 +44,8 @@ type Model struct {
 	screen   screen
 	home     homeModel
 	reader   readerModel
-	showHelp bool
+	// popup is drawn over the screen and takes the keys while open.
+	popup *popup
 	// ready is false until the theme is known, so the first frame is drawn
 	// in the right colours.
 	ready bool
@@ -83,14 +84,17 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		return m, m.resize(msg.Width, msg.Height)
+		cmd := m.resize(msg.Width, msg.Height)
+		return m, cmd
 	case tea.BackgroundColorMsg:
 		if m.c.theme == ThemeAuto && msg.IsDark() != m.c.styles.IsDark {
 			m.c.setDark(msg.IsDark())
 		}
-		return m, m.setReady()
+		cmd := m.setReady()
+		return m, cmd
 	case bgTimeoutMsg:
-		return m, m.setReady()
+		cmd := m.setReady()
+		return m, cmd
 	case renderedMsg:
 		if msg.r != nil {
 			m.c.renders.store(msg.r)
@@ -100,7 +104,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case openMsg:
 		m.screen = screenReader
-		return m, m.reader.open(msg.chapter, msg.paragraph)
+		cmd := m.reader.open(msg.chapter, msg.paragraph)
+		return m, cmd
 	case backMsg:
 		m.screen = screenHome
 		m.home.refresh()
@@ -121,6 +126,9 @@ func (m *Model) setReady() tea.Cmd {
 func (m *Model) resize(w, h int) tea.Cmd {
 	m.c.width, m.c.height = w, h
 	m.home.SetSize(w, h-1)
+	if m.popup != nil {
+		m.popup.layout(w)
+	}
 	if !m.ready {
 		m.reader.width, m.reader.height = w, h
 		return nil
@@ -135,19 +143,23 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
-	case m.showHelp:
-		if key.Matches(msg, k.Popup.Close) {
-			m.showHelp = false
+	case m.popup != nil:
+		m.popup.update(msg, k, m.c.height)
+		if m.popup.closed {
+			m.popup = nil
 		}
 		return m, nil
 	case m.screen == screenReader && m.reader.search.typing:
 		return m.toScreen(msg)
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		groups := m.fullHelp()
+		m.popup = newPopup("Keys", func(w int) string { return helpBody(m.c, groups, w) })
+		m.popup.layout(m.c.width)
 		return m, nil
 	case key.Matches(msg, k.Theme):
 		m.c.setDark(!m.c.styles.IsDark)
-		return m, m.reader.ensureRender()
+		cmd := m.reader.ensureRender()
+		return m, cmd
 	case m.screen == screenHome && key.Matches(msg, k.Home.Quit):
 		return m, tea.Quit
 	}
@@ -188,8 +200,8 @@ func (m Model) frame() string {
 		base = m.reader.View()
 	}
 	base = fit(base, w, h)
-	if m.showHelp {
-		base = m.overlay(base, m.helpPopup())
+	if m.popup != nil {
+		base = m.overlay(base, m.popup.view(m.c.styles, w, h))
 	}
 	return fit(base, w, h)
 }
@@ -200,16 +212,6 @@ func (m Model) fullHelp() [][]key.Binding {
 		return m.reader.FullHelp()
 	}
 	return m.home.FullHelp()
-}
-
-// helpPopup is the full help in a box.
-func (m Model) helpPopup() string {
-	st := m.c.styles
-	inner := max(1, m.c.width-4)
-	body := m.c.help(inner)
-	body.ShowAll = true
-	title := st.PopupTitle.Render("Keys") + st.Dim.Render("  (esc to close)")
-	return st.Popup.Render(title + "\n\n" + body.FullHelpView(m.fullHelp()))
 }
 
 // overlay draws a popup centred over the page, kept inside the screen.

@@ -27,8 +27,9 @@ type openMsg struct {
 type homeModel struct {
 	c     *common
 	keys  HomeKeys
-	list  list.Model
-	width int
+	list   list.Model
+	width  int
+	height int
 }
 
 type chapterItem struct{ ch *content.Chapter }
@@ -75,9 +76,16 @@ func (h *homeModel) refresh() {
 }
 
 func (h *homeModel) SetSize(w, height int) {
-	h.width = w
-	h.list.SetSize(w, max(0, height-h.headerHeight()))
+	h.width, h.height = w, height
+	h.list.SetSize(h.columnWidth(), max(0, height-h.headerHeight()))
 }
+
+// columnWidth is the width of the chapter list: the reading column, so
+// titles and times stay together on wide screens.
+func (h homeModel) columnWidth() int { return min(h.width, maxReadWidth) }
+
+// margin is the left indent that centres the column.
+func (h homeModel) margin() string { return strings.Repeat(" ", max(0, (h.width-h.columnWidth())/2)) }
 
 func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok && key.Matches(kp, h.keys.Open) {
@@ -98,26 +106,32 @@ func openCmd(chapter int, para string) tea.Cmd {
 	return func() tea.Msg { return openMsg{chapter: chapter, paragraph: para} }
 }
 
-// header is the pack's title, its credit and the total reading time.
+// header is the pack's title, its credit and the total reading time. On a
+// short screen the credit gives way to the chapters.
 func (h homeModel) header() string {
-	st, pack, w := h.c.styles, h.c.pack, max(h.width, 1)
+	st, pack, w, cw := h.c.styles, h.c.pack, max(h.width, 1), max(h.columnWidth(), 1)
 	words := pack.Words()
 	total := content.ReadingMinutes(words, pack.Meta.ReadingWPM)
 	summary := fmt.Sprintf("%d chapters · %d words · about %d min of reading", len(pack.Chapters), words, total)
-	wrap := st.Dim.PaddingLeft(1).Width(max(w, 2))
-	return strings.Join([]string{
-		st.TitleBar.Render(spread(" "+pack.Meta.Title, "", w)),
-		"",
-		wrap.Render(pack.Meta.Credit),
-		" " + st.Dim.Render(truncate(summary, w-1)),
-		"",
-	}, "\n")
+	lines := []string{st.TitleBar.Render(spread(" "+pack.Meta.Title, "", w)), ""}
+	if h.height >= 18 {
+		credit := st.Dim.PaddingLeft(1).Width(max(cw, 2)).Render(pack.Meta.Credit)
+		for _, l := range strings.Split(credit, "\n") {
+			lines = append(lines, h.margin()+l)
+		}
+	}
+	lines = append(lines, h.margin()+" "+st.Dim.Render(truncate(summary, cw-1)), "")
+	return strings.Join(lines, "\n")
 }
 
 func (h homeModel) headerHeight() int { return lipgloss.Height(h.header()) }
 
 func (h homeModel) View() string {
-	return h.header() + "\n" + h.list.View()
+	rows := strings.Split(h.list.View(), "\n")
+	for i, r := range rows {
+		rows[i] = h.margin() + r
+	}
+	return h.header() + "\n" + strings.Join(rows, "\n")
 }
 
 func (h homeModel) ShortHelp() []key.Binding {
@@ -153,7 +167,11 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 		}
 	case chapterItem:
 		left = fmt.Sprintf("%d  %s", it.ch.Number, it.ch.Title)
-		right = fmt.Sprintf("%2d min  %s", it.ch.ReadingMinutes(d.c.pack.Meta.ReadingWPM), d.readBar(it.ch))
+		mins := it.ch.ReadingMinutes(d.c.pack.Meta.ReadingWPM)
+		right = fmt.Sprintf("%2d min  %s", mins, d.readBar(it.ch))
+		if width < 56 { // narrow: the title matters more than the bar
+			right = fmt.Sprintf("%dm %s", mins, d.readMark(it.ch))
+		}
 	}
 	style := st.Item
 	if selected {
@@ -161,6 +179,21 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	}
 	line := spread(cursor+style.Render(left), right, max(width-1, 1))
 	fmt.Fprint(w, " "+ansi.Truncate(line, max(width-1, 0), ""))
+}
+
+// readMark is a one-cell summary of the bar for narrow screens.
+func (d homeDelegate) readMark(ch *content.Chapter) string {
+	ids := make([]string, len(ch.Sections))
+	for i, s := range ch.Sections {
+		ids[i] = s.ID
+	}
+	switch d.c.progress.CountRead(ids) {
+	case 0:
+		return d.c.styles.BarTodo.Render("□")
+	case len(ids):
+		return d.c.styles.BarDone.Render("✓")
+	}
+	return d.c.styles.BarDone.Render("◧")
 }
 
 // readBar shows one cell per section, filled when the section has been read.

@@ -23,6 +23,10 @@ type readerModel struct {
 	vp      viewport.Model
 	// anchor is where to put the view when the wanted rendering arrives.
 	anchor *anchor
+	// place is where the reader last put the view themselves. Re-wrapping
+	// returns there, even if a taller screen in between could not scroll
+	// that far down.
+	place *anchor
 	search searchModel
 	err    error
 	width  int
@@ -93,7 +97,7 @@ func (m *readerModel) open(chapter int, paraID string) tea.Cmd {
 
 func (m *readerModel) openAt(chapter int, a *anchor) tea.Cmd {
 	if chapter != m.chapter || m.r == nil {
-		m.r = nil
+		m.r, m.place = nil, nil
 	}
 	m.chapter = chapter
 	m.anchor = a
@@ -107,6 +111,9 @@ func (m *readerModel) ensureRender() tea.Cmd {
 	}
 	want := m.wantKey()
 	if m.r != nil && m.r.key == want && m.anchor == nil {
+		if m.place != nil { // the height may have changed: back to the reader's place
+			m.vp.SetYOffset(m.lineOf(m.place))
+		}
 		return nil
 	}
 	r, cmd := m.c.renders.get(m.c.pack, want, m.c.styles.Glamour)
@@ -115,7 +122,7 @@ func (m *readerModel) ensureRender() tea.Cmd {
 		return m.prefetch()
 	}
 	if m.anchor == nil && m.r != nil {
-		m.anchor = m.currentAnchor()
+		m.anchor = m.place
 	}
 	return cmd
 }
@@ -137,7 +144,7 @@ func (m *readerModel) prefetch() tea.Cmd {
 func (m *readerModel) show(r *rendered) {
 	a := m.anchor
 	if a == nil && m.r != nil && m.r.key.chapter == r.key.chapter {
-		a = m.currentAnchor()
+		a = m.place
 	}
 	m.r, m.anchor = r, nil
 	m.search.refresh(r, m.chapter)
@@ -145,12 +152,15 @@ func (m *readerModel) show(r *rendered) {
 	switch {
 	case a == nil:
 		m.vp.SetYOffset(0)
+		m.moved()
 	case a.hit >= 0:
 		m.scrollToMatch()
+		m.moved()
 	default:
 		m.vp.SetYOffset(m.lineOf(a))
+		m.place = a
+		m.record()
 	}
-	m.afterMove()
 }
 
 // currentAnchor is the paragraph at the top of the screen and how far into it.
@@ -206,15 +216,24 @@ func (m readerModel) paraIndex(p *content.Paragraph) int {
 	return 0
 }
 
-// afterMove records the reading position and marks sections whose end has
-// been on screen as read.
-func (m *readerModel) afterMove() {
-	if m.r == nil || len(m.r.paraLine) == 0 {
+// moved notes that the reader moved the view: this is now their place.
+func (m *readerModel) moved() {
+	if m.r == nil {
+		return
+	}
+	m.place = m.currentAnchor()
+	m.record()
+}
+
+// record keeps the reading position and marks sections whose end has been
+// on screen as read.
+func (m *readerModel) record() {
+	if m.r == nil || len(m.r.paraLine) == 0 || m.place == nil {
 		return
 	}
 	ch := m.c.pack.Chapters[m.chapter]
 	paras := ch.Paragraphs()
-	top := paras[m.topParagraph()]
+	top := paras[min(m.place.para, len(paras)-1)]
 	m.c.progress.Position.Chapter = ch.Number
 	m.c.progress.Position.Paragraph = top.ID
 	bottom := m.vp.YOffset() + m.vp.Height()
@@ -247,7 +266,7 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 		return m.handleKey(msg)
 	case tea.MouseWheelMsg:
 		m.vp, _ = m.vp.Update(msg)
-		m.afterMove()
+		m.moved()
 	}
 	return m, nil
 }
@@ -261,31 +280,38 @@ func (m readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		return m, func() tea.Msg { return backMsg{} }
 	case key.Matches(msg, k.Search):
-		return m, m.startSearch()
+		cmd := m.startSearch()
+		return m, cmd
 	case key.Matches(msg, k.NextMatch) && m.search.active():
-		return m, m.stepMatch(1)
+		cmd := m.stepMatch(1)
+		return m, cmd
 	case key.Matches(msg, k.PrevMatch) && m.search.active():
-		return m, m.stepMatch(-1)
+		cmd := m.stepMatch(-1)
+		return m, cmd
 	case key.Matches(msg, k.Top):
 		m.vp.GotoTop()
 	case key.Matches(msg, k.Bottom):
 		m.vp.GotoBottom()
 	case key.Matches(msg, k.NextSection):
-		return m, m.stepSection(1)
+		cmd := m.stepSection(1)
+		return m, cmd
 	case key.Matches(msg, k.PrevSection):
-		return m, m.stepSection(-1)
+		cmd := m.stepSection(-1)
+		return m, cmd
 	case key.Matches(msg, k.NextChapter):
 		if m.chapter+1 < len(m.c.pack.Chapters) {
-			return m, m.openAt(m.chapter+1, &anchor{hit: -1})
+			cmd := m.openAt(m.chapter+1, &anchor{hit: -1})
+			return m, cmd
 		}
 	case key.Matches(msg, k.PrevChapter):
 		if m.chapter > 0 {
-			return m, m.openAt(m.chapter-1, &anchor{hit: -1})
+			cmd := m.openAt(m.chapter-1, &anchor{hit: -1})
+			return m, cmd
 		}
 	default:
 		m.vp, _ = m.vp.Update(msg)
 	}
-	m.afterMove()
+	m.moved()
 	return m, nil
 }
 
@@ -330,7 +356,7 @@ func (m *readerModel) stepSection(dir int) tea.Cmd {
 	default:
 		m.vp.SetYOffset(m.r.paraLine[starts[target]])
 	}
-	m.afterMove()
+	m.moved()
 	return nil
 }
 
@@ -442,7 +468,7 @@ func (m readerModel) ShortHelp() []key.Binding {
 	if m.search.active() {
 		return []key.Binding{k.NextMatch, k.PrevMatch, k.ClearSearch, k.NextChapter, m.c.keys.Help}
 	}
-	return []key.Binding{k.Down, k.PageDown, k.NextSection, k.NextChapter, k.Search, m.c.keys.Help, k.Back}
+	return []key.Binding{k.PageDown, k.NextChapter, k.Search, m.c.keys.Help, k.Back}
 }
 
 func (m readerModel) FullHelp() [][]key.Binding {

@@ -34,6 +34,9 @@ func newSearch(c *common) searchModel {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.Placeholder = "search the essay"
+	st := in.Styles()
+	st.Cursor.Blink = false // a steady cursor: nothing to redraw while idle
+	in.SetStyles(st)
 	return searchModel{c: c, input: in, cur: -1}
 }
 
@@ -145,7 +148,8 @@ func (m readerModel) updateSearchInput(msg tea.KeyPressMsg) (readerModel, tea.Cm
 		s.input.Blur()
 		s.clear()
 		m.redecorate()
-		return m, m.openAt(s.originChapter, s.originAnchor)
+		cmd := m.openAt(s.originChapter, s.originAnchor)
+		return m, cmd
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
@@ -162,10 +166,13 @@ func (m *readerModel) setQuery(q string) tea.Cmd {
 	s.query = q
 	s.hits = m.c.pack.Search(q)
 	s.cur = -1
-	if len(s.hits) == 0 {
+	if len(s.hits) == 0 { // like vim's incsearch: back to where the search began
 		m.search.refresh(m.r, m.chapter)
 		m.redecorate()
-		return nil
+		if s.originAnchor == nil {
+			return nil
+		}
+		return m.openAt(s.originChapter, s.originAnchor)
 	}
 	s.cur = 0
 	for i, h := range s.hits {
@@ -195,7 +202,7 @@ func (m *readerModel) goToHit(i int) tea.Cmd {
 	m.search.refresh(m.r, m.chapter)
 	m.redecorate()
 	m.scrollToMatch()
-	m.afterMove()
+	m.moved()
 	return nil
 }
 

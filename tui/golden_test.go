@@ -1,0 +1,35 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// Golden views of what a user sees, styling stripped. Run
+// `go test ./tui -update` after a deliberate change and read the diff.
+func TestGoldenViews(t *testing.T) {
+	sizes := [][2]int{{40, 12}, {80, 24}, {120, 30}}
+	views := []struct {
+		name  string
+		opts  Options
+		setup func(hs *harness)
+	}{
+		{"home", Options{}, func(*harness) {}},
+		{"signs", Options{Chapter: 2}, func(hs *harness) { hs.keys("space") }},
+		{"search", Options{Chapter: 1}, func(hs *harness) { hs.keys("/").typeText("isomorphism").keys("enter", "n") }},
+		{"help", Options{Chapter: 1}, func(hs *harness) { hs.keys("?") }},
+	}
+	for _, v := range views {
+		for _, s := range sizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", v.name, s[0], s[1]), func(t *testing.T) {
+				hs := newHarness(t, s[0], s[1], v.opts)
+				v.setup(hs)
+				frame := hs.m.View().Content
+				checkFits(t, frame, s[0], s[1])
+				golden.RequireEqual(t, hs.screen())
+			})
+		}
+	}
+}

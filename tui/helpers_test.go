@@ -1,0 +1,154 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"studyguide/content"
+	"studyguide/seeds"
+)
+
+func testPack(t testing.TB) *content.Pack {
+	t.Helper()
+	p, err := content.Load(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// harness drives the root model the way Bubble Tea would: it sends a
+// message, runs the commands that come back and feeds their messages in,
+// until nothing is left. Commands are run synchronously; messages the model
+// does not produce itself (terminal queries) are dropped.
+type harness struct {
+	t    testing.TB
+	m    Model
+	quit bool
+}
+
+func newHarness(t testing.TB, w, h int, opts Options) *harness {
+	t.Helper()
+	if opts.Theme == "" {
+		opts.Theme = ThemeDark // known theme: no terminal query, no wait
+	}
+	hs := &harness{t: t, m: New(testPack(t), opts)}
+	if opts.Theme != ThemeAuto { // auto waits on a timer; tests send the colour
+		hs.run(hs.m.Init())
+	}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return hs
+}
+
+func (hs *harness) send(msgs ...tea.Msg) *harness {
+	for _, msg := range msgs {
+		m, cmd := hs.m.Update(msg)
+		hs.m = m.(Model)
+		hs.run(cmd)
+	}
+	return hs
+}
+
+func (hs *harness) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 1000 {
+			hs.t.Fatal("commands did not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case renderedMsg, openMsg, backMsg, bgTimeoutMsg, tea.BackgroundColorMsg:
+			m, next := hs.m.Update(msg)
+			hs.m = m.(Model)
+			queue = append(queue, next)
+		case tea.QuitMsg:
+			hs.quit = true
+		}
+	}
+}
+
+// keys sends key presses by name: "j", "enter", "space", "ctrl+c", or
+// literal text for typing ("/isomorphism" types each rune).
+func (hs *harness) keys(names ...string) *harness {
+	for _, n := range names {
+		hs.send(keyPress(n))
+	}
+	return hs
+}
+
+func (hs *harness) typeText(s string) *harness {
+	for _, r := range s {
+		hs.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return hs
+}
+
+var namedKeys = map[string]rune{
+	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "space": tea.KeySpace, "up": tea.KeyUp,
+	"down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight, "pgdown": tea.KeyPgDown,
+	"pgup": tea.KeyPgUp, "home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace,
+	"tab": tea.KeyTab,
+}
+
+func keyPress(name string) tea.KeyPressMsg {
+	if strings.HasPrefix(name, "ctrl+") {
+		return tea.KeyPressMsg{Code: rune(name[5]), Mod: tea.ModCtrl}
+	}
+	if code, ok := namedKeys[name]; ok {
+		if code == tea.KeySpace {
+			return tea.KeyPressMsg{Code: code, Text: " "}
+		}
+		return tea.KeyPressMsg{Code: code}
+	}
+	r := []rune(name)[0]
+	return tea.KeyPressMsg{Code: r, Text: name}
+}
+
+// screen is what the user sees, without styling.
+func (hs *harness) screen() string { return ansi.Strip(hs.m.View().Content) }
+
+func (hs *harness) mustSee(texts ...string) {
+	hs.t.Helper()
+	s := hs.screen()
+	for _, txt := range texts {
+		if !strings.Contains(s, txt) {
+			hs.t.Fatalf("screen does not show %q:\n%s", txt, s)
+		}
+	}
+}
+
+func (hs *harness) mustNotSee(texts ...string) {
+	hs.t.Helper()
+	s := hs.screen()
+	for _, txt := range texts {
+		if strings.Contains(s, txt) {
+			hs.t.Fatalf("screen shows %q but should not:\n%s", txt, s)
+		}
+	}
+}
+
+// checkFits fails when a frame is wider or taller than the terminal.
+func checkFits(t testing.TB, frame string, w, h int) {
+	t.Helper()
+	if frame == "" {
+		return
+	}
+	lines := strings.Split(frame, "\n")
+	if len(lines) > h {
+		t.Fatalf("frame has %d lines for a %dx%d terminal", len(lines), w, h)
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Fatalf("line %d is %d cells wide for a %dx%d terminal: %q", i, lw, w, h, ansi.Strip(l))
+		}
+	}
+}
