@@ -68,9 +68,9 @@ func newRootCmd() *cobra.Command {
 
 func newReadCmd(opts *options) *cobra.Command {
 	return &cobra.Command{
-		Use:   "read [CHAPTER]",
-		Short: "Open the reader, at a chapter given by number or name",
-		Example: "  studyguide read\n  studyguide read 3\n  studyguide read institutional-isomorphism",
+		Use:               "read [CHAPTER]",
+		Short:             "Open the reader, at a chapter given by number or name",
+		Example:           "  studyguide read\n  studyguide read 3\n  studyguide read institutional-isomorphism",
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeChapters,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -40,10 +40,10 @@ const bgWait = 150 * time.Millisecond
 
 // Model is the root of the program.
 type Model struct {
-	c        *common
-	screen   screen
-	home     homeModel
-	reader   readerModel
+	c      *common
+	screen screen
+	home   homeModel
+	reader readerModel
 	// popup is drawn over the screen and takes the keys while open.
 	popup *popup
 	// ready is false until the theme is known, so the first frame is drawn

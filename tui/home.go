@@ -25,8 +25,8 @@ type openMsg struct {
 // homeModel is the start screen: the chapters with their reading time and
 // how much of each has been read, and a way back to where the reader was.
 type homeModel struct {
-	c     *common
-	keys  HomeKeys
+	c      *common
+	keys   HomeKeys
 	list   list.Model
 	width  int
 	height int

@@ -26,7 +26,7 @@ type readerModel struct {
 	// place is where the reader last put the view themselves. Re-wrapping
 	// returns there, even if a taller screen in between could not scroll
 	// that far down.
-	place *anchor
+	place  *anchor
 	search searchModel
 	err    error
 	width  int
