@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"io/fs"
 	"strconv"
 	"strings"
 	"testing"
@@ -8,6 +9,8 @@ import (
 	"studyguide/content"
 	"studyguide/seeds"
 )
+
+func seedsFS() fs.FS { return seeds.FS }
 
 func loadSeeds(t testing.TB) *content.Pack {
 	t.Helper()

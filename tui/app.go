@@ -199,9 +199,8 @@ func (m Model) frame() string {
 	case screenReader:
 		base = m.reader.View()
 	}
-	base = fit(base, w, h)
 	if m.popup != nil {
-		base = m.overlay(base, m.popup.view(m.c.styles, w, h))
+		base = m.overlay(fit(base, w, h), m.popup.view(m.c.styles, w, h))
 	}
 	return fit(base, w, h)
 }

@@ -18,7 +18,8 @@ func fit(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > width {
+		// a line of no more bytes than cells cannot be too wide
+		if len(l) > width && ansi.StringWidth(l) > width {
 			lines[i] = ansi.Truncate(l, width, "")
 		}
 	}

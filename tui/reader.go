@@ -20,6 +20,7 @@ type readerModel struct {
 	keys    ReaderKeys
 	chapter int       // index into pack.Chapters
 	r       *rendered // what is on screen; may be at an old width until the new one arrives
+	lines   []string  // r's lines with search matches marked
 	vp      viewport.Model
 	// anchor is where to put the view when the wanted rendering arrives.
 	anchor *anchor
@@ -148,7 +149,7 @@ func (m *readerModel) show(r *rendered) {
 	}
 	m.r, m.anchor = r, nil
 	m.search.refresh(r, m.chapter)
-	m.vp.SetContentLines(m.search.decorate(r, m.c.styles))
+	m.setLines(m.search.decorate(r, m.c.styles))
 	switch {
 	case a == nil:
 		m.vp.SetYOffset(0)
@@ -161,6 +162,12 @@ func (m *readerModel) show(r *rendered) {
 		m.place = a
 		m.record()
 	}
+}
+
+// setLines gives the viewport the lines to scroll through.
+func (m *readerModel) setLines(lines []string) {
+	m.lines = lines
+	m.vp.SetContentLines(lines)
 }
 
 // currentAnchor is the paragraph at the top of the screen and how far into it.
@@ -397,12 +404,23 @@ func (m readerModel) body() string {
 	if m.r == nil {
 		return fill(m.c.styles.Dim.Render(" Rendering…"), h)
 	}
+	// The lines are already cut to the column, so they are sliced here
+	// rather than through viewport.View, which re-wraps every line on every
+	// frame (half the cost of a key press at 120x40). The viewport still
+	// owns the scrolling.
 	pad := strings.Repeat(" ", max(0, (m.width-m.vp.Width())/2))
-	lines := strings.Split(m.vp.View(), "\n")
-	for i, l := range lines {
-		lines[i] = pad + l
+	var b strings.Builder
+	top := m.vp.YOffset()
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if top+i < len(m.lines) {
+			b.WriteString(pad)
+			b.WriteString(m.lines[top+i])
+		}
 	}
-	return strings.Join(lines, "\n")
+	return b.String()
 }
 
 // fill pads s with empty lines to exactly h lines.

@@ -226,6 +226,6 @@ func (m *readerModel) redecorate() {
 		return
 	}
 	y := m.vp.YOffset()
-	m.vp.SetContentLines(m.search.decorate(m.r, m.c.styles))
+	m.setLines(m.search.decorate(m.r, m.c.styles))
 	m.vp.SetYOffset(y)
 }

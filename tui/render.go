@@ -125,9 +125,7 @@ func locateParagraphs(paras []*content.Paragraph, plain []string) []int {
 		key := openingWords(p)
 		found := -1
 		for l := line; l < len(plain) && found < 0; l++ {
-			lw := words(plain[l])
-			k := min(len(key), len(lw))
-			if k == 0 || !equalWords(lw[:k], key[:k]) {
+			if !startsWith(words(plain[l]), key) {
 				continue
 			}
 			listy := p.Kind == content.ListItem || p.Kind == content.SubItem
@@ -157,6 +155,18 @@ func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+}
+
+// startsWith reports whether a line's words begin like a paragraph's
+// opening words. On very narrow screens a long word is broken across lines,
+// so the line's last word may be only the start of the paragraph's word.
+func startsWith(line, opening []string) bool {
+	k := min(len(line), len(opening))
+	if k == 0 || !equalWords(line[:k-1], opening[:k-1]) {
+		return false
+	}
+	last, want := line[k-1], opening[k-1]
+	return last == want || k == len(line) && len(last) >= 3 && strings.HasPrefix(want, last)
 }
 
 func equalWords(a, b []string) bool {

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// run executes the command line as a user would type it, output captured
+// (so not a terminal).
+func run(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	cmd := newRootCmd()
+	var out bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	return out.String(), err
+}
+
+func TestPrintInAPipeIsPlainText(t *testing.T) {
+	out, err := run(t, "print", "6", "--width", "50")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Fatal("print to a pipe must not contain escape sequences")
+	}
+	if !strings.HasPrefix(out, "Chapter 6 of 8: Institutional isomorphism") || !strings.Contains(out, "institutional isomorphism") {
+		t.Fatalf("unexpected output:\n%.300s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if len([]rune(l)) > 50 {
+			t.Fatalf("line wider than --width 50: %q", l)
+		}
+	}
+}
+
+func TestChapterByName(t *testing.T) {
+	out, err := run(t, "print", "grant")
+	if err != nil || !strings.HasPrefix(out, "Chapter 3 of 8") {
+		t.Fatalf("print grant: %v\n%.100s", err, out)
+	}
+}
+
+func TestUnknownChapterListsTheChapters(t *testing.T) {
+	for _, args := range [][]string{{"print", "12"}, {"read", "nonsense"}} {
+		_, err := run(t, args...)
+		if err == nil {
+			t.Fatalf("%v: want an error", args)
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "no chapter") || !strings.Contains(msg, "6  institutional-isomorphism") {
+			t.Fatalf("%v: error does not list the chapters:\n%s", args, msg)
+		}
+	}
+}
+
+func TestInteractiveWithoutATerminalPointsAtPrint(t *testing.T) {
+	for _, args := range [][]string{{}, {"read"}, {"read", "2"}} {
+		_, err := run(t, args...)
+		if err == nil || !strings.Contains(err.Error(), "studyguide print") || strings.Contains(err.Error(), "\n") {
+			t.Fatalf("%v without a terminal: want a one-line error pointing at print, got %v", args, err)
+		}
+	}
+}
+
+func TestBadTheme(t *testing.T) {
+	_, err := run(t, "print", "1", "--theme", "purple")
+	if err == nil || !strings.Contains(err.Error(), "auto, dark or light") {
+		t.Fatalf("want a clear theme error, got %v", err)
+	}
+}
+
+func TestCompletionOffersChapters(t *testing.T) {
+	out, err := run(t, "__complete", "read", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "2\tTen warning signs") || !strings.Contains(out, "8\tMember-led") {
+		t.Fatalf("completion output:\n%s", out)
+	}
+	if out, _ := run(t, "completion", "bash"); !strings.Contains(out, "bash completion") {
+		t.Fatal("no bash completion script")
+	}
+}

@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"studyguide/content"
+)
+
+// Every paragraph is found on the line where it starts, at any width and in
+// both styles: saved positions and search jumps depend on it.
+func TestParagraphsAreLocatedAtEveryWidth(t *testing.T) {
+	pack := testPack(t)
+	for _, dark := range []bool{true, false} {
+		cfg := NewStyles(dark, false).Glamour
+		for _, width := range []int{12, 20, 33, 40, 57, 80} {
+			for ci, ch := range pack.Chapters {
+				r, err := renderChapter(ch, renderKey{chapter: ci, width: width}, cfg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				paras := ch.Paragraphs()
+				for i, line := range r.paraLine {
+					if i > 0 && line <= r.paraLine[i-1] {
+						t.Fatalf("width %d chapter %d: paragraph %s at line %d, not after the previous one (%d)",
+							width, ch.Number, paras[i].ID, line, r.paraLine[i-1])
+					}
+					if !startsWith(words(r.plain[line]), openingWords(paras[i])) {
+						t.Fatalf("width %d chapter %d: %s located at %q", width, ch.Number, paras[i].ID, r.plain[line])
+					}
+				}
+				for i, l := range r.lines {
+					if w := ansi.StringWidth(l); w > width {
+						t.Fatalf("width %d chapter %d line %d is %d wide", width, ch.Number, i, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestFlatTextFindsPhrasesAcrossLines(t *testing.T) {
+	plain := []string{
+		"  ▎“My belief, as a program   ",
+		"  ▎officer now for 9 years”   ",
+		"",
+		"  heavily-regulated fund-     ",
+		"  raising operations—with     ",
+		"  staff.                      ",
+	}
+	ft := newFlatText(plain)
+	cases := []struct {
+		phrase string
+		want   []span
+	}{
+		{"program officer", []span{{0, 20, 27}, {1, 3, 10}}},
+		{"\"my belief", []span{{0, 3, 13}}},
+		{"fund-raising", []span{{3, 20, 25}, {4, 2, 9}}},
+		{"operations-with staff", []span{{4, 10, 25}, {5, 2, 7}}},
+		{"years\" heavily", nil}, // a blank line ends a phrase
+	}
+	for _, c := range cases {
+		got := ft.find(content.FoldText(c.phrase), false)
+		if c.want == nil {
+			if len(got) != 0 {
+				t.Errorf("%q: found %v across a paragraph break", c.phrase, got)
+			}
+			continue
+		}
+		if len(got) != 1 || !equalSpans(got[0], c.want) {
+			t.Errorf("%q: spans %v; want %v", c.phrase, got, c.want)
+		}
+	}
+	if got := ft.find(content.FoldText("raising"), true); len(got) != 1 {
+		t.Errorf("whole-word raising: %v", got)
+	}
+	if got := ft.find(content.FoldText("rais"), true); len(got) != 0 {
+		t.Errorf("whole-word search matched part of a word: %v", got)
+	}
+}
+
+func equalSpans(a, b []span) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestDecorateKeepsWidthAndText(t *testing.T) {
+	lines := []string{"\x1b[38;5;252mhello wide world\x1b[0m", "second"}
+	out := decorate(lines, []span{{0, 6, 10}, {1, 0, 3}}, lipgloss.NewStyle().Reverse(true))
+	for i := range lines {
+		if ansi.Strip(out[i]) != ansi.Strip(lines[i]) || ansi.StringWidth(out[i]) != ansi.StringWidth(lines[i]) {
+			t.Fatalf("line %d changed: %q -> %q", i, lines[i], out[i])
+		}
+	}
+	if !strings.Contains(out[0], lipgloss.NewStyle().Reverse(true).Render("wide")) {
+		t.Fatalf("span not styled: %q", out[0])
+	}
+	if lines[0] != "\x1b[38;5;252mhello wide world\x1b[0m" {
+		t.Fatal("decorate changed its input")
+	}
+}
+
+func TestPrintPlain(t *testing.T) {
+	pack := testPack(t)
+	var b strings.Builder
+	if err := Print(&b, pack, nil, PrintOptions{Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "\x1b") {
+		t.Fatal("plain output has escape sequences")
+	}
+	// the essay's words, the title printed once, and nothing else
+	want := len(strings.Fields(pack.Source)) - len(strings.Fields(pack.Meta.Title))
+	if got := len(strings.Fields(out)); got != want {
+		t.Fatalf("plain print has %d words; the essay (title once) has %d", got, want)
+	}
+	for i, l := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(l); w > 60 {
+			t.Fatalf("line %d is %d wide at --width 60: %q", i+1, w, l)
+		}
+	}
+	for _, s := range []string{"  1. Limited resources", "       • i.e., because", " 10. A need for", "    Multiple funders", "heavily-regulated"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("plain print lacks %q", s)
+		}
+	}
+	b.Reset()
+	if err := Print(&b, pack, pack.Chapters[2], PrintOptions{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), "Chapter 3 of 8: Grant funding and democratic limits\n\nCan NGO Employees") {
+		t.Fatalf("chapter print starts %q", b.String()[:80])
+	}
+}
+
+func TestPrintStyled(t *testing.T) {
+	pack := testPack(t)
+	var b strings.Builder
+	if err := Print(&b, pack, pack.Chapters[5], PrintOptions{Width: 70, Styled: true, IsDark: true}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "\x1b[") || !strings.Contains(ansi.Strip(out), "Chapter 6 of 8") {
+		t.Fatal("styled print should be rendered markdown with a chapter line")
+	}
+	for i, l := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(l); w > 70 {
+			t.Fatalf("line %d is %d wide at width 70", i+1, w)
+		}
+	}
+}
