@@ -4,7 +4,9 @@
 package tui
 
 import (
-	"time"
+	"os"
+	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -31,13 +33,6 @@ const (
 	screenReader
 )
 
-// bgTimeoutMsg ends the wait for the terminal to report its background.
-type bgTimeoutMsg struct{}
-
-// bgWait is how long to wait for the terminal's background colour before
-// assuming dark. Terminals that answer do so in a few milliseconds.
-const bgWait = 150 * time.Millisecond
-
 // Model is the root of the program.
 type Model struct {
 	c      *common
@@ -46,9 +41,6 @@ type Model struct {
 	reader readerModel
 	// popup is drawn over the screen and takes the keys while open.
 	popup *popup
-	// ready is false until the theme is known, so the first frame is drawn
-	// in the right colours.
-	ready bool
 }
 
 // New builds the program for a pack.
@@ -63,8 +55,13 @@ func New(pack *content.Pack, opts Options) Model {
 		pack: pack, keys: DefaultKeyMap(), theme: opts.Theme, noColor: opts.NoColor,
 		renders: newRenderCache(), progress: opts.Progress,
 	}
-	c.setDark(opts.Theme != ThemeLight)
-	m := Model{c: c, ready: opts.Theme != ThemeAuto}
+	switch opts.Theme {
+	case ThemeAuto:
+		c.setDark(guessDark(os.Getenv("COLORFGBG")))
+	default:
+		c.setDark(opts.Theme != ThemeLight)
+	}
+	m := Model{c: c}
 	m.home = newHome(c)
 	m.reader = newReader(c)
 	if opts.Chapter > 0 {
@@ -74,11 +71,26 @@ func New(pack *content.Pack, opts Options) Model {
 	return m
 }
 
+// Init asks the terminal for its background colour when the theme is auto.
+// The first frame does not wait for the answer: some terminals (tmux among
+// them) never give one. If the answer differs from the guess, the styles
+// are rebuilt and the chapter re-rendered, a few milliseconds later.
 func (m Model) Init() tea.Cmd {
 	if m.c.theme != ThemeAuto {
 		return nil
 	}
-	return tea.Batch(tea.RequestBackgroundColor, tea.Tick(bgWait, func(time.Time) tea.Msg { return bgTimeoutMsg{} }))
+	return tea.RequestBackgroundColor
+}
+
+// guessDark reads the COLORFGBG convention ("15;0": light text on black)
+// that some terminals set; without it, dark is the likelier guess.
+func guessDark(colorfgbg string) bool {
+	parts := strings.Split(colorfgbg, ";")
+	bg, err := strconv.Atoi(parts[len(parts)-1])
+	if colorfgbg == "" || err != nil {
+		return true
+	}
+	return bg != 7 && bg < 9
 }
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -87,13 +99,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := m.resize(msg.Width, msg.Height)
 		return m, cmd
 	case tea.BackgroundColorMsg:
-		if m.c.theme == ThemeAuto && msg.IsDark() != m.c.styles.IsDark {
-			m.c.setDark(msg.IsDark())
+		if m.c.theme != ThemeAuto || msg.IsDark() == m.c.styles.IsDark {
+			return m, nil
 		}
-		cmd := m.setReady()
-		return m, cmd
-	case bgTimeoutMsg:
-		cmd := m.setReady()
+		m.c.setDark(msg.IsDark())
+		cmd := m.reader.ensureRender()
 		return m, cmd
 	case renderedMsg:
 		if msg.r != nil {
@@ -116,22 +126,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.toScreen(msg)
 }
 
-// setReady starts drawing once the theme is known.
-func (m *Model) setReady() tea.Cmd {
-	m.ready = true
-	return m.reader.SetSize(m.c.width, m.c.height)
-}
-
 // resize tells every screen the new size.
 func (m *Model) resize(w, h int) tea.Cmd {
 	m.c.width, m.c.height = w, h
 	m.home.SetSize(w, h-1)
 	if m.popup != nil {
 		m.popup.layout(w)
-	}
-	if !m.ready {
-		m.reader.width, m.reader.height = w, h
-		return nil
 	}
 	return m.reader.SetSize(w, h)
 }
@@ -189,7 +189,7 @@ func (m Model) View() tea.View {
 // frame is the whole screen as text, always exactly inside the terminal.
 func (m Model) frame() string {
 	w, h := m.c.width, m.c.height
-	if !m.ready || w <= 0 || h <= 0 {
+	if w <= 0 || h <= 0 {
 		return ""
 	}
 	var base string

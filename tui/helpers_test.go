@@ -36,9 +36,7 @@ func newHarness(t testing.TB, w, h int, opts Options) *harness {
 		opts.Theme = ThemeDark // known theme: no terminal query, no wait
 	}
 	hs := &harness{t: t, m: New(testPack(t), opts)}
-	if opts.Theme != ThemeAuto { // auto waits on a timer; tests send the colour
-		hs.run(hs.m.Init())
-	}
+	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs
 }
@@ -66,7 +64,7 @@ func (hs *harness) run(cmd tea.Cmd) {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case renderedMsg, openMsg, backMsg, bgTimeoutMsg, tea.BackgroundColorMsg:
+		case renderedMsg, openMsg, backMsg, tea.BackgroundColorMsg:
 			m, next := hs.m.Update(msg)
 			hs.m = m.(Model)
 			queue = append(queue, next)

@@ -254,8 +254,10 @@ func TestBackgroundColourPicksTheTheme(t *testing.T) {
 	if hs.m.Init() == nil {
 		t.Fatal("with --theme auto the program must ask the terminal for its background")
 	}
-	if hs.screen() != "" {
-		t.Fatal("nothing should be drawn before the background colour is known")
+	t.Setenv("COLORFGBG", "")
+	hs.mustSee("When socialists gathered") // drawn at once, not waiting for an answer
+	if !hs.m.c.styles.IsDark {
+		t.Fatal("without an answer yet, dark is the guess")
 	}
 	hs.send(tea.BackgroundColorMsg{Color: white{}})
 	if hs.m.c.styles.IsDark {
@@ -264,6 +266,14 @@ func TestBackgroundColourPicksTheTheme(t *testing.T) {
 	hs.mustSee("When socialists gathered")
 	if hs.m.reader.r.key.style != "light" {
 		t.Fatal("the chapter was rendered in the dark style on a light terminal")
+	}
+}
+
+func TestGuessDark(t *testing.T) {
+	for env, want := range map[string]bool{"": true, "15;0": true, "0;15": false, "0;7": false, "7;0": true, "0;default;15": false, "junk": true} {
+		if got := guessDark(env); got != want {
+			t.Errorf("guessDark(%q) = %v; want %v", env, got, want)
+		}
 	}
 }
 
