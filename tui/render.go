@@ -110,8 +110,44 @@ func renderChapter(ch *content.Chapter, key renderKey, cfg gansi.StyleConfig) (*
 		r.plain[i] = ansi.Strip(l)
 	}
 	r.paraLine = locateParagraphs(ch.Paragraphs(), r.plain)
+	spaceListItems(r, ch.Paragraphs())
 	r.flat = newFlatText(r.plain)
 	return r, nil
+}
+
+// spaceListItems puts a blank line between the items of a numbered list.
+// Glamour sets items edge to edge with no hanging indent, which makes long
+// items such as the ten warning signs hard to tell apart.
+func spaceListItems(r *rendered, paras []*content.Paragraph) {
+	var at []int // original line before which a blank line goes
+	for i, p := range paras {
+		if i > 0 && p.Kind == content.ListItem && p.Number > 1 {
+			at = append(at, r.paraLine[i])
+		}
+	}
+	if len(at) == 0 {
+		return
+	}
+	lines := make([]string, 0, len(r.lines)+len(at))
+	plain := make([]string, 0, len(r.lines)+len(at))
+	k := 0
+	for l := range r.lines {
+		if k < len(at) && at[k] == l {
+			lines, plain = append(lines, ""), append(plain, "")
+			k++
+		}
+		lines, plain = append(lines, r.lines[l]), append(plain, r.plain[l])
+	}
+	for i, l := range r.paraLine {
+		shift := 0
+		for _, a := range at {
+			if a <= l {
+				shift++
+			}
+		}
+		r.paraLine[i] = l + shift
+	}
+	r.lines, r.plain = lines, plain
 }
 
 // locateParagraphs finds the first screen line of each paragraph by matching
