@@ -119,6 +119,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case backMsg:
 		m.screen = screenHome
 		m.home.refresh()
+		m.home.list.Select(0) // the continue entry: the likeliest next step
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
