@@ -29,12 +29,15 @@ type Meta struct {
 	Source string `yaml:"source"`
 	// Article names the markdown file with chapter and section markers.
 	Article string `yaml:"article"`
+	// Glossary optionally names the glossary file.
+	Glossary string `yaml:"glossary"`
 }
 
 // Pack is a loaded study pack.
 type Pack struct {
 	Meta     Meta
 	Chapters []*Chapter
+	Glossary *Glossary // nil when the pack has none
 	// Source is the verbatim published text, when the pack has one.
 	Source string
 
@@ -76,6 +79,13 @@ func Load(fsys fs.FS) (*Pack, error) {
 	}
 	p.Chapters = chapters
 	p.index()
+	if meta.Glossary != "" {
+		g, gprobs := loadGlossary(fsys, meta.Glossary, p)
+		if len(gprobs) > 0 {
+			return nil, gprobs
+		}
+		p.Glossary = g
+	}
 	return p, nil
 }
 

@@ -39,8 +39,9 @@ type Model struct {
 	screen screen
 	home   homeModel
 	reader readerModel
-	// popup is drawn over the screen and takes the keys while open.
-	popup *popup
+	// overlays are drawn over the screen, last on top; the top one takes
+	// the keys.
+	overlays []overlay
 }
 
 // New builds the program for a pack.
@@ -55,6 +56,7 @@ func New(pack *content.Pack, opts Options) Model {
 		pack: pack, keys: DefaultKeyMap(), theme: opts.Theme, noColor: opts.NoColor,
 		renders: newRenderCache(), progress: opts.Progress,
 	}
+	c.keys.Glossary.SetEnabled(pack.Glossary != nil)
 	switch opts.Theme {
 	case ThemeAuto:
 		c.setDark(guessDark(os.Getenv("COLORFGBG")))
@@ -116,6 +118,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen = screenReader
 		cmd := m.reader.open(msg.chapter, msg.paragraph)
 		return m, cmd
+	case openTermMsg:
+		m.overlays = append(m.overlays, newTermOverlay(m.c, msg.term))
+		return m, nil
 	case backMsg:
 		m.screen = screenHome
 		m.home.refresh()
@@ -124,15 +129,41 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	}
+	if top := m.top(); top != nil {
+		cmd, act := top.update(msg)
+		return m.act(act, cmd)
+	}
 	return m.toScreen(msg)
+}
+
+func (m Model) top() overlay {
+	if n := len(m.overlays); n > 0 {
+		return m.overlays[n-1]
+	}
+	return nil
+}
+
+// act carries out what an overlay asked for.
+func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	switch a := a.(type) {
+	case closeAction:
+		m.overlays = m.overlays[:len(m.overlays)-1]
+	case openTermAction:
+		m.overlays = append(m.overlays, newTermOverlay(m.c, a.term))
+	case jumpAction:
+		m.overlays = nil
+		m.screen = screenReader
+		return m, tea.Batch(cmd, m.reader.jumpTo(a.para, a.term))
+	}
+	return m, cmd
 }
 
 // resize tells every screen the new size.
 func (m *Model) resize(w, h int) tea.Cmd {
 	m.c.width, m.c.height = w, h
 	m.home.SetSize(w, h-1)
-	if m.popup != nil {
-		m.popup.layout(w)
+	for _, o := range m.overlays {
+		o.layout(w, h)
 	}
 	return m.reader.SetSize(w, h)
 }
@@ -144,18 +175,16 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
-	case m.popup != nil:
-		m.popup.update(msg, k, m.c.height)
-		if m.popup.closed {
-			m.popup = nil
-		}
-		return m, nil
+	case m.top() != nil:
+		cmd, act := m.top().update(msg)
+		return m.act(act, cmd)
 	case m.screen == screenReader && m.reader.search.typing:
 		return m.toScreen(msg)
 	case key.Matches(msg, k.Help):
-		groups := m.fullHelp()
-		m.popup = newPopup("Keys", func(w int) string { return helpBody(m.c, groups, w) })
-		m.popup.layout(m.c.width)
+		m.overlays = append(m.overlays, newHelpOverlay(m.c, m.fullHelp()))
+		return m, nil
+	case key.Matches(msg, k.Glossary) && m.c.pack.Glossary != nil:
+		m.overlays = append(m.overlays, newIndexOverlay(m.c))
 		return m, nil
 	case key.Matches(msg, k.Theme):
 		m.c.setDark(!m.c.styles.IsDark)
@@ -200,8 +229,8 @@ func (m Model) frame() string {
 	case screenReader:
 		base = m.reader.View()
 	}
-	if m.popup != nil {
-		base = m.overlay(fit(base, w, h), m.popup.view(m.c.styles, w, h))
+	if top := m.top(); top != nil {
+		base = m.overlay(fit(base, w, h), top.view())
 	}
 	return fit(base, w, h)
 }

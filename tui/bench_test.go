@@ -14,7 +14,8 @@ import (
 
 func BenchmarkRenderChapter(b *testing.B) {
 	pack := testPack(b)
-	cfg := NewStyles(true, false).Glamour
+	st := NewStyles(true, false)
+	cfg := renderStyle{glamour: st.Glamour, term: st.Term, glossary: pack.Glossary}
 	for ci, ch := range pack.Chapters {
 		b.Run(fmt.Sprintf("ch%d_%dwords", ch.Number, ch.Words()), func(b *testing.B) {
 			for b.Loop() {

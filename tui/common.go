@@ -35,6 +35,12 @@ func (c *common) setDark(isDark bool) {
 	c.styles = NewStyles(isDark, c.noColor)
 }
 
+// renderStyle is what chapter renderings depend on besides the chapter and
+// width, for the current theme.
+func (c *common) renderStyle() renderStyle {
+	return renderStyle{glamour: c.styles.Glamour, term: c.styles.Term, glossary: c.pack.Glossary}
+}
+
 // help is a help view styled for the current theme, at a width.
 func (c *common) help(width int) help.Model {
 	h := help.New()

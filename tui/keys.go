@@ -5,9 +5,10 @@ import "charm.land/bubbles/v2/key"
 // KeyMap is every key binding, grouped by where it applies. Help is built
 // from it, so a binding and its help text never drift apart.
 type KeyMap struct {
-	Quit  key.Binding // anywhere
-	Help  key.Binding
-	Theme key.Binding
+	Quit     key.Binding // anywhere
+	Help     key.Binding
+	Theme    key.Binding
+	Glossary key.Binding
 
 	Home   HomeKeys
 	Reader ReaderKeys
@@ -25,6 +26,7 @@ type ReaderKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	NextSection, PrevSection, NextChapter, PrevChapter        key.Binding
 	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
+	NextTerm, PrevTerm, OpenTerm                              key.Binding
 	Back                                                      key.Binding
 }
 
@@ -33,17 +35,18 @@ type SearchKeys struct {
 	Accept, Cancel key.Binding
 }
 
-// PopupKeys apply while a popup is open.
+// PopupKeys apply while a popup is open (scrolling uses the reader's keys).
 type PopupKeys struct {
-	Close key.Binding
+	Close, Back, NextLink, PrevLink, Follow key.Binding
 }
 
 // DefaultKeyMap is the conventional set: less and vim keys for reading.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Quit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Theme: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "light/dark")),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Theme:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "light/dark")),
+		Glossary: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "glossary index")),
 		Home: HomeKeys{
 			Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 			Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -67,6 +70,9 @@ func DefaultKeyMap() KeyMap {
 			NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 			PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 			ClearSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
+			NextTerm:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next term")),
+			PrevTerm:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous term")),
+			OpenTerm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "define term")),
 			Back:        key.NewBinding(key.WithKeys("q", "esc", "backspace"), key.WithHelp("q/esc", "chapters")),
 		},
 		Search: SearchKeys{
@@ -74,7 +80,11 @@ func DefaultKeyMap() KeyMap {
 			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		},
 		Popup: PopupKeys{
-			Close: key.NewBinding(key.WithKeys("esc", "q", "?"), key.WithHelp("esc", "close")),
+			Close:    key.NewBinding(key.WithKeys("esc", "q", "?"), key.WithHelp("esc", "close")),
+			Back:     key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back")),
+			NextLink: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
+			PrevLink: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
+			Follow:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		},
 	}
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -89,19 +88,12 @@ func (ft *flatText) find(phrase []rune, wholeWord bool) [][]span {
 	var out [][]span
 	for _, at := range content.IndexAll(ft.runes, phrase) {
 		end := at + len(phrase)
-		if wholeWord && (isWordRune(ft.runes, at-1) || isWordRune(ft.runes, end)) {
+		if wholeWord && (content.IsWordRune(ft.runes, at-1) || content.IsWordRune(ft.runes, end)) {
 			continue
 		}
 		out = append(out, ft.spans(at, end))
 	}
 	return out
-}
-
-func isWordRune(rs []rune, i int) bool {
-	if i < 0 || i >= len(rs) {
-		return false
-	}
-	return unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])
 }
 
 // spans converts a rune range of the flat text into one span per line.

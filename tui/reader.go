@@ -20,7 +20,14 @@ type readerModel struct {
 	keys    ReaderKeys
 	chapter int       // index into pack.Chapters
 	r       *rendered // what is on screen; may be at an old width until the new one arrives
-	lines   []string  // r's lines with search matches marked
+	// searchLines are r's lines with terms and search matches marked; lines
+	// add the focused term. Only the visible slice of lines is drawn.
+	searchLines []string
+	lines       []string
+	// focus is the glossary term Tab has reached (index into r.terms), or -1.
+	focus int
+	// focusTerm is a term to focus when the wanted rendering arrives.
+	focusTerm *content.Term
 	vp      viewport.Model
 	// anchor is where to put the view when the wanted rendering arrives.
 	anchor *anchor
@@ -42,7 +49,7 @@ type anchor struct {
 }
 
 func newReader(c *common) readerModel {
-	m := readerModel{c: c, keys: c.keys.Reader, search: newSearch(c)}
+	m := readerModel{c: c, keys: c.keys.Reader, search: newSearch(c), focus: -1}
 	m.vp = viewport.New()
 	m.vp.KeyMap = viewport.KeyMap{
 		Up: m.keys.Up, Down: m.keys.Down, PageUp: m.keys.PageUp, PageDown: m.keys.PageDown,
@@ -117,7 +124,7 @@ func (m *readerModel) ensureRender() tea.Cmd {
 		}
 		return nil
 	}
-	r, cmd := m.c.renders.get(m.c.pack, want, m.c.styles.Glamour)
+	r, cmd := m.c.renders.get(m.c.pack, want, m.c.renderStyle())
 	if r != nil {
 		m.show(r)
 		return m.prefetch()
@@ -137,7 +144,7 @@ func (m *readerModel) prefetch() tea.Cmd {
 	}
 	k := m.wantKey()
 	k.chapter = next
-	_, cmd := m.c.renders.get(m.c.pack, k, m.c.styles.Glamour)
+	_, cmd := m.c.renders.get(m.c.pack, k, m.c.renderStyle())
 	return cmd
 }
 
@@ -147,9 +154,10 @@ func (m *readerModel) show(r *rendered) {
 	if a == nil && m.r != nil && m.r.key.chapter == r.key.chapter {
 		a = m.place
 	}
-	m.r, m.anchor = r, nil
+	m.r, m.anchor, m.focus = r, nil, -1
 	m.search.refresh(r, m.chapter)
-	m.setLines(m.search.decorate(r, m.c.styles))
+	m.vp.SetContentLines(r.lines)
+	m.redecorate()
 	switch {
 	case a == nil:
 		m.vp.SetYOffset(0)
@@ -162,12 +170,10 @@ func (m *readerModel) show(r *rendered) {
 		m.place = a
 		m.record()
 	}
-}
-
-// setLines gives the viewport the lines to scroll through.
-func (m *readerModel) setLines(lines []string) {
-	m.lines = lines
-	m.vp.SetContentLines(lines)
+	if t := m.focusTerm; t != nil {
+		m.focusTerm = nil
+		m.focusFirst(t, a)
+	}
 }
 
 // currentAnchor is the paragraph at the top of the screen and how far into it.
@@ -274,6 +280,11 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		m.vp, _ = m.vp.Update(msg)
 		m.moved()
+	case tea.MouseClickMsg:
+		if msg.Button == tea.MouseLeft {
+			cmd := m.click(msg.X, msg.Y)
+			return m, cmd
+		}
 	}
 	return m, nil
 }
@@ -295,6 +306,14 @@ func (m readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
 	case key.Matches(msg, k.PrevMatch) && m.search.active():
 		cmd := m.stepMatch(-1)
 		return m, cmd
+	case key.Matches(msg, k.NextTerm):
+		m.stepTerm(1)
+		return m, nil
+	case key.Matches(msg, k.PrevTerm):
+		m.stepTerm(-1)
+		return m, nil
+	case key.Matches(msg, k.OpenTerm):
+		return m, m.openFocused()
 	case key.Matches(msg, k.Top):
 		m.vp.GotoTop()
 	case key.Matches(msg, k.Bottom):
@@ -486,7 +505,7 @@ func (m readerModel) ShortHelp() []key.Binding {
 	if m.search.active() {
 		return []key.Binding{k.NextMatch, k.PrevMatch, k.ClearSearch, k.NextChapter, m.c.keys.Help}
 	}
-	return []key.Binding{k.PageDown, k.NextChapter, k.Search, m.c.keys.Help, k.Back}
+	return []key.Binding{k.NextChapter, k.NextTerm, k.Search, m.c.keys.Help, k.Back}
 }
 
 func (m readerModel) FullHelp() [][]key.Binding {
@@ -499,6 +518,7 @@ func (m readerModel) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.NextChapter, k.PrevChapter},
 		search,
+		{k.NextTerm, k.PrevTerm, k.OpenTerm, m.c.keys.Glossary},
 		{m.c.keys.Theme, m.c.keys.Help, k.Back, m.c.keys.Quit},
 	}
 }

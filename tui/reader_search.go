@@ -103,16 +103,16 @@ func (s searchModel) currentGroup(r *rendered) int {
 	return -1
 }
 
-// decorate is the rendering's lines with the matches marked.
+// decorate marks the matches on a rendering's lines (terms already marked).
 func (s searchModel) decorate(r *rendered, st *Styles) []string {
 	if len(s.groups) == 0 {
-		return r.lines
+		return r.marked
 	}
 	var all []span
 	for _, g := range s.groups {
 		all = append(all, g...)
 	}
-	lines := decorate(r.lines, all, st.Match)
+	lines := decorate(r.marked, all, st.Match)
 	if g := s.currentGroup(r); g >= 0 {
 		lines = decorate(lines, s.groups[g], st.CurrentMatch)
 	}
@@ -220,12 +220,13 @@ func (m *readerModel) scrollToMatch() {
 	}
 }
 
-// redecorate re-marks the matches on the lines on screen.
+// redecorate re-marks the matches and the focused term on the lines on
+// screen. The number of lines does not change, so the viewport keeps its
+// scroll state.
 func (m *readerModel) redecorate() {
 	if m.r == nil {
 		return
 	}
-	y := m.vp.YOffset()
-	m.setLines(m.search.decorate(m.r, m.c.styles))
-	m.vp.SetYOffset(y)
+	m.searchLines = m.search.decorate(m.r, m.c.styles)
+	m.refocus()
 }

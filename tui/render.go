@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -8,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
@@ -21,13 +23,30 @@ type renderKey struct {
 	style   string
 }
 
-// rendered is a chapter as lines on screen, with where each paragraph starts.
+// rendered is a chapter as lines on screen, with where each paragraph starts
+// and where the glossary terms are.
 type rendered struct {
 	key      renderKey
 	lines    []string // styled, each at most key.width cells wide
 	plain    []string // the same lines without styling
 	paraLine []int    // first line of each of the chapter's paragraphs
 	flat     *flatText
+	terms    []termMark // glossary terms in reading order
+	marked   []string   // lines with the terms marked
+}
+
+// termMark is one occurrence of a glossary term on screen.
+type termMark struct {
+	term  *content.Term
+	spans []span
+}
+
+// renderStyle is everything a rendering depends on besides the chapter and
+// the width; renderKey.style names it.
+type renderStyle struct {
+	glamour  gansi.StyleConfig
+	term     lipgloss.Style
+	glossary *content.Glossary
 }
 
 // renderedMsg carries a finished rendering back to the program.
@@ -51,7 +70,7 @@ func newRenderCache() *renderCache {
 
 // get returns a cached rendering, or nil and a command that makes one (nil
 // when one is already being made).
-func (rc *renderCache) get(pack *content.Pack, key renderKey, cfg gansi.StyleConfig) (*rendered, tea.Cmd) {
+func (rc *renderCache) get(pack *content.Pack, key renderKey, rs renderStyle) (*rendered, tea.Cmd) {
 	if r, ok := rc.done[key]; ok {
 		return r, nil
 	}
@@ -61,7 +80,7 @@ func (rc *renderCache) get(pack *content.Pack, key renderKey, cfg gansi.StyleCon
 	rc.pending[key] = true
 	ch := pack.Chapters[key.chapter]
 	return nil, func() tea.Msg {
-		r, err := renderChapter(ch, key, cfg)
+		r, err := renderChapter(ch, key, rs)
 		return renderedMsg{r: r, err: err}
 	}
 }
@@ -86,7 +105,8 @@ const minWrap = 12
 
 // renderChapter turns a chapter into screen lines. It runs in a tea.Cmd:
 // never in View or Update.
-func renderChapter(ch *content.Chapter, key renderKey, cfg gansi.StyleConfig) (*rendered, error) {
+func renderChapter(ch *content.Chapter, key renderKey, rs renderStyle) (*rendered, error) {
+	cfg := rs.glamour
 	width := max(key.width, minWrap)
 	if width < 40 {
 		m := uint(1)
@@ -112,7 +132,50 @@ func renderChapter(ch *content.Chapter, key renderKey, cfg gansi.StyleConfig) (*
 	r.paraLine = locateParagraphs(ch.Paragraphs(), r.plain)
 	spaceListItems(r, ch.Paragraphs())
 	r.flat = newFlatText(r.plain)
+	r.terms = findTerms(r.flat, rs.glossary)
+	var all []span
+	for _, t := range r.terms {
+		all = append(all, t.spans...)
+	}
+	r.marked = decorate(r.lines, all, rs.term)
 	return r, nil
+}
+
+// findTerms finds every glossary term in a rendering, as whole words; where
+// two overlap ("mass organization" inside "mass organizations") the longer
+// one wins.
+func findTerms(ft *flatText, g *content.Glossary) []termMark {
+	if g == nil {
+		return nil
+	}
+	type cand struct {
+		start, end int
+		mark       termMark
+	}
+	var cs []cand
+	for _, t := range g.Terms {
+		for _, f := range t.Forms() {
+			q := content.FoldText(f)
+			for _, at := range content.IndexWholeWords(ft.runes, q) {
+				cs = append(cs, cand{at, at + len(q), termMark{term: t, spans: ft.spans(at, at+len(q))}})
+			}
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].start != cs[j].start {
+			return cs[i].start < cs[j].start
+		}
+		return cs[i].end > cs[j].end
+	})
+	var out []termMark
+	end := -1
+	for _, c := range cs {
+		if c.start >= end {
+			out = append(out, c.mark)
+			end = c.end
+		}
+	}
+	return out
 }
 
 // spaceListItems puts a blank line between the items of a numbered list.

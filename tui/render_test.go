@@ -15,7 +15,8 @@ import (
 func TestParagraphsAreLocatedAtEveryWidth(t *testing.T) {
 	pack := testPack(t)
 	for _, dark := range []bool{true, false} {
-		cfg := NewStyles(dark, false).Glamour
+		st := NewStyles(dark, false)
+		cfg := renderStyle{glamour: st.Glamour, term: st.Term, glossary: pack.Glossary}
 		for _, width := range []int{12, 20, 33, 40, 57, 80} {
 			for ci, ch := range pack.Chapters {
 				r, err := renderChapter(ch, renderKey{chapter: ci, width: width}, cfg)

@@ -41,6 +41,8 @@ type Styles struct {
 	BarDone      lipgloss.Style // reading progress, read part
 	BarTodo      lipgloss.Style // reading progress, unread part
 
+	Term         lipgloss.Style // a glossary term in the text
+	TermFocus    lipgloss.Style // the term Tab has reached
 	Match        lipgloss.Style // a search match
 	CurrentMatch lipgloss.Style // the match the reader is on
 
@@ -80,14 +82,17 @@ func NewStyles(isDark, noColor bool) *Styles {
 	s.BarTodo = lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#C8C4D8"), lipgloss.Color("#4A4660")))
 	s.Match = lipgloss.NewStyle().Foreground(lipgloss.Color("#1C1C24")).Background(lipgloss.Color("#F4D66B"))
 	s.CurrentMatch = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#1C1C24")).Background(lipgloss.Color("#FF9F43"))
+	s.Term = lipgloss.NewStyle().Underline(true).Foreground(ld(lipgloss.Color("#3B2A8C"), lipgloss.Color("#C9C0FF")))
+	s.TermFocus = lipgloss.NewStyle().Underline(true).Bold(true).Reverse(true)
 	s.Popup = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	s.PopupTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Help = help.DefaultStyles(isDark)
 	if noColor {
 		s.TitleBar = lipgloss.NewStyle().Bold(true).Reverse(true)
 		s.ItemSelected = s.ItemSelected.Reverse(true)
-		s.Match = lipgloss.NewStyle().Underline(true).Bold(true)
-		s.CurrentMatch = lipgloss.NewStyle().Reverse(true).Bold(true)
+		s.Term = lipgloss.NewStyle().Underline(true)
+		s.Match = lipgloss.NewStyle().Reverse(true)
+		s.CurrentMatch = lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true)
 	}
 	s.Glamour = glamourStyle(isDark)
 	return s

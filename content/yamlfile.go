@@ -1,0 +1,107 @@
+package content
+
+import (
+	"fmt"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// yamlDoc is a parsed YAML file that remembers where everything is, so each
+// problem can name its line.
+type yamlDoc struct {
+	file string
+	root ast.Node
+}
+
+func parseYAML(file string, raw []byte) (*yamlDoc, Problems) {
+	f, err := parser.ParseBytes(raw, 0)
+	if err != nil {
+		return nil, Problems{yamlProblem(file, err)}
+	}
+	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
+		return nil, Problems{{File: file, Line: 1, Msg: "expected one YAML document"}}
+	}
+	return &yamlDoc{file: file, root: f.Docs[0].Body}, nil
+}
+
+// pairs lists the key/value pairs of a mapping node (a one-key mapping is
+// its own node type in go-yaml).
+func pairs(n ast.Node) []*ast.MappingValueNode {
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		return n.Values
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{n}
+	}
+	return nil
+}
+
+func nodeLine(n ast.Node) int {
+	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
+		return 0
+	}
+	return n.GetToken().Position.Line
+}
+
+// topLevel checks the file's top-level keys against the allowed ones and
+// returns the value nodes by key.
+func (d *yamlDoc) topLevel(allowed ...string) (map[string]ast.Node, Problems) {
+	ps := pairs(d.root)
+	if ps == nil {
+		return nil, Problems{{File: d.file, Line: nodeLine(d.root), Msg: "expected a mapping of keys at the top level"}}
+	}
+	out := map[string]ast.Node{}
+	var probs Problems
+	for _, p := range ps {
+		k := p.Key.String()
+		if !contains(allowed, k) {
+			probs = append(probs, Problem{File: d.file, Line: nodeLine(p.Key), Msg: fmt.Sprintf("unknown key %q (expected one of %v)", k, allowed)})
+			continue
+		}
+		out[k] = p.Value
+	}
+	return out, probs
+}
+
+// entries returns the items of a sequence node.
+func (d *yamlDoc) entries(n ast.Node, key string) ([]ast.Node, Problems) {
+	seq, ok := n.(*ast.SequenceNode)
+	if !ok {
+		return nil, Problems{{File: d.file, Line: nodeLine(n), Msg: fmt.Sprintf("%q should be a list of entries", key)}}
+	}
+	return seq.Values, nil
+}
+
+// decode decodes one node strictly: unknown keys are problems.
+func (d *yamlDoc) decode(n ast.Node, v any) Problems {
+	if err := yaml.NodeToValue(n, v, yaml.DisallowUnknownField()); err != nil {
+		p := yamlProblem(d.file, err)
+		if p.Line == 0 {
+			p.Line = nodeLine(n)
+		}
+		return Problems{p}
+	}
+	return nil
+}
+
+// fieldLine is the line of a key inside a mapping node, or the node's own
+// line when the key is absent.
+func fieldLine(n ast.Node, key string) int {
+	for _, p := range pairs(n) {
+		if p.Key.String() == key {
+			return nodeLine(p.Key)
+		}
+	}
+	return nodeLine(n)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

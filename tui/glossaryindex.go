@@ -1,0 +1,105 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"studyguide/content"
+)
+
+// indexOverlay lists every glossary entry; typing filters (fuzzy), Enter
+// opens the entry.
+type indexOverlay struct {
+	c    *common
+	list list.Model
+	w, h int
+}
+
+type termItem struct{ t *content.Term }
+
+// FilterValue is what typing matches: the term first, then its variants.
+func (i termItem) FilterValue() string { return strings.Join(append([]string{i.t.Term}, i.t.Variants...), " · ") }
+
+func newIndexOverlay(c *common) *indexOverlay {
+	var items []list.Item
+	for _, t := range c.pack.Glossary.Terms {
+		items = append(items, termItem{t})
+	}
+	l := list.New(items, indexDelegate{c: c}, 0, 0)
+	l.SetShowTitle(false)
+	l.SetShowHelp(false)
+	l.SetStatusBarItemName("term", "terms")
+	l.FilterInput.Prompt = "filter: "
+	km := list.DefaultKeyMap()
+	km.Quit.SetEnabled(false)
+	km.ForceQuit.SetEnabled(false)
+	km.ShowFullHelp.SetEnabled(false)
+	km.CloseFullHelp.SetEnabled(false)
+	l.KeyMap = km
+	l.SetFilterState(list.Filtering)
+	o := &indexOverlay{c: c, list: l}
+	o.layout(c.width, c.height)
+	return o
+}
+
+func (o *indexOverlay) layout(w, h int) {
+	o.w, o.h = boxSize(w, h, popupWidth)
+	o.list.SetSize(contentWidth(o.w), max(1, o.h-4))
+}
+
+func (o *indexOverlay) update(msg tea.Msg) (tea.Cmd, action) {
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(kp, o.c.keys.Popup.Follow):
+			if it, ok := o.list.SelectedItem().(termItem); ok {
+				return nil, openTermAction{term: it.t}
+			}
+			return nil, nil
+		case kp.String() == "esc" && o.list.FilterState() != list.Filtering:
+			return nil, closeAction{}
+		case kp.String() == "esc" && o.list.FilterValue() == "":
+			return nil, closeAction{}
+		}
+	}
+	var cmd tea.Cmd
+	o.list, cmd = o.list.Update(msg)
+	return cmd, nil
+}
+
+func (o *indexOverlay) view() string {
+	st := o.c.styles
+	hint := "type to filter · enter open · esc"
+	title := st.PopupTitle.Render(fmt.Sprintf("Glossary · %d terms", len(o.c.pack.Glossary.Terms)))
+	return box(st, title, hint, strings.Split(o.list.View(), "\n"), o.w, o.h)
+}
+
+// indexDelegate draws one entry per line: the term, with the letters that
+// match the filter marked, and its kind.
+type indexDelegate struct{ c *common }
+
+func (indexDelegate) Height() int                         { return 1 }
+func (indexDelegate) Spacing() int                        { return 0 }
+func (indexDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d indexDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	st := d.c.styles
+	t := item.(termItem).t
+	style, cursor := st.Item, "  "
+	if index == m.Index() {
+		style, cursor = st.ItemSelected, "▸ "
+	}
+	var inTerm []int
+	for _, r := range m.MatchesForItem(index) {
+		if r < len([]rune(t.Term)) {
+			inTerm = append(inTerm, r)
+		}
+	}
+	name := lipgloss.StyleRunes(t.Term, inTerm, style.Underline(true), style)
+	fmt.Fprint(w, spreadOptional(cursor+name, st.Dim.Render(t.Kind), m.Width()))
+}
