@@ -24,7 +24,9 @@ type indexOverlay struct {
 type termItem struct{ t *content.Term }
 
 // FilterValue is what typing matches: the term first, then its variants.
-func (i termItem) FilterValue() string { return strings.Join(append([]string{i.t.Term}, i.t.Variants...), " · ") }
+func (i termItem) FilterValue() string {
+	return strings.Join(append([]string{i.t.Term}, i.t.Variants...), " · ")
+}
 
 func newIndexOverlay(c *common) *indexOverlay {
 	var items []list.Item

@@ -28,7 +28,7 @@ type readerModel struct {
 	focus int
 	// focusTerm is a term to focus when the wanted rendering arrives.
 	focusTerm *content.Term
-	vp      viewport.Model
+	vp        viewport.Model
 	// anchor is where to put the view when the wanted rendering arrives.
 	anchor *anchor
 	// place is where the reader last put the view themselves. Re-wrapping
