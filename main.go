@@ -4,12 +4,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -19,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"studyguide/content"
+	"studyguide/progress"
 	"studyguide/seeds"
 	"studyguide/tui"
 )
@@ -28,7 +31,9 @@ var version = "0.1.0-dev"
 
 // options are the global flags.
 type options struct {
-	theme string
+	theme   string
+	profile string
+	noSave  bool
 }
 
 func main() {
@@ -55,6 +60,8 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	root.PersistentFlags().StringVar(&opts.theme, "theme", string(tui.ThemeAuto), "colour theme: auto, dark or light")
+	root.PersistentFlags().StringVar(&opts.profile, "profile", "", "keep progress and notes under this name (a shared computer, a facilitator)")
+	root.PersistentFlags().BoolVar(&opts.noSave, "no-save", false, "save nothing: no progress, no notes")
 	_ = root.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
 		for _, t := range tui.Themes {
@@ -62,7 +69,7 @@ func newRootCmd() *cobra.Command {
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
-	root.AddCommand(newReadCmd(opts), newPrintCmd(opts))
+	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newExportCmd(opts))
 	return root
 }
 
@@ -188,10 +195,65 @@ func runTUI(cmd *cobra.Command, opts *options, chapter int) error {
 	if err != nil {
 		return err
 	}
-	m := tui.New(pack, tui.Options{Theme: theme, NoColor: os.Getenv("NO_COLOR") != "", Chapter: chapter})
-	_, err = tea.NewProgram(m, tea.WithContext(cmd.Context())).Run()
+	store, st, notice, err := progress.Open(progress.Options{Pack: pack.Meta.ID, Profile: opts.profile, NoSave: opts.noSave})
+	if err != nil {
+		return err
+	}
+	if !cmd.Flags().Changed("theme") && st.Theme != "" {
+		theme, _ = parseTheme(st.Theme) // the theme last chosen with t
+	}
+	m := tui.New(pack, tui.Options{
+		Theme: theme, NoColor: os.Getenv("NO_COLOR") != "", Chapter: chapter,
+		Progress: st, Store: store, Profile: opts.profile, Notice: notice,
+	})
+	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context())).Run()
+	if fm, ok := final.(tui.Model); ok {
+		if serr := store.Save(fm.Progress()); serr != nil && store.Off() == nil {
+			fmt.Fprintf(cmd.ErrOrStderr(), "studyguide: your progress could not be saved: %v\n", serr)
+		}
+	}
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil
 	}
 	return err
+}
+
+func newExportCmd(opts *options) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write your notes on each chapter as markdown",
+		Long: "Writes the notes kept for this profile as a markdown file to share with the group:\n" +
+			"per chapter, the notes. Without -o, to standard output.",
+		Example: "  studyguide export -o notes.md\n  studyguide export --profile tuesday-group",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			pack, err := loadPack()
+			if err != nil {
+				return err
+			}
+			_, st, notice, err := progress.Open(progress.Options{Pack: pack.Meta.ID, Profile: opts.profile, NoSave: opts.noSave})
+			if err != nil {
+				return err
+			}
+			if notice != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "studyguide: "+notice)
+			}
+			var b bytes.Buffer
+			if err := progress.Export(&b, st, pack, opts.profile, time.Now()); err != nil {
+				return err
+			}
+			if out == "" || out == "-" {
+				_, err = cmd.OutOrStdout().Write(b.Bytes())
+				return err
+			}
+			if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "Notes written to %s\n", out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
+	return cmd
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -83,5 +85,36 @@ func TestCompletionOffersChapters(t *testing.T) {
 	}
 	if out, _ := run(t, "completion", "bash"); !strings.Contains(out, "bash completion") {
 		t.Fatal("no bash completion script")
+	}
+}
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("STUDYGUIDE_STATE_DIR", dir)
+	st := `{"version":1,"pack":"mass-organizations-and-ngos","read":{"3.1":true},
+		"notes":{"3":{"text":"Who sets our agenda?","updated":"2026-11-20T10:00:00Z"}}}`
+	os.MkdirAll(filepath.Join(dir, "mass-organizations-and-ngos"), 0o755)
+	os.WriteFile(filepath.Join(dir, "mass-organizations-and-ngos", "default.json"), []byte(st), 0o644)
+	out, err := run(t, "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# Notes on “Mass Organizations", "## 3. Grant funding and democratic limits", "1 of 2 sections read", "Who sets our agenda?"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "## 1.") {
+		t.Error("chapters without notes should not be listed")
+	}
+	file := filepath.Join(t.TempDir(), "notes.md")
+	if _, err := run(t, "export", "-o", file); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(file); !strings.Contains(string(b), "Who sets our agenda?") {
+		t.Fatalf("-o wrote %q", b)
+	}
+	if _, err := run(t, "export", "--profile", "../escape"); err == nil || !strings.Contains(err.Error(), "profile") {
+		t.Fatalf("a bad profile name should be refused, got %v", err)
 	}
 }

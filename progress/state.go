@@ -1,29 +1,78 @@
 // Package progress is what a reader keeps between sessions: where they are,
-// which sections they have read. It is plain data with no terminal code;
-// saving it to disk comes with its own store.
+// which sections they have read, their notes, their choices. It is plain data
+// with no terminal code; Store keeps it on disk safely.
 package progress
+
+import (
+	"encoding/json"
+	"maps"
+	"time"
+)
+
+// Version is the file format this program writes. Files from newer versions
+// are read as far as this version understands them; what it does not
+// understand is kept and written back unchanged.
+const Version = 1
 
 // Position is a place in the article that survives re-wrapping: a paragraph,
 // not a screen line.
 type Position struct {
-	Chapter   int    `json:"chapter"`   // 1-based chapter number
-	Paragraph string `json:"paragraph"` // paragraph ID, e.g. "p29"
+	Chapter   int       `json:"chapter"`   // 1-based chapter number
+	Paragraph string    `json:"paragraph"` // paragraph ID, e.g. "p29"
+	At        time.Time `json:"at"`        // when the reader was there
 }
 
 // IsZero reports whether there is no position yet.
 func (p Position) IsZero() bool { return p.Paragraph == "" }
 
-// State is one reader's progress through one pack.
-type State struct {
-	Position Position        `json:"position"`
-	Read     map[string]bool `json:"read,omitempty"` // section IDs read to the end
+// Note is a reader's note on a chapter. An empty text with a time is a
+// deleted note, so the deletion wins over an older copy elsewhere.
+type Note struct {
+	Text    string    `json:"text"`
+	Updated time.Time `json:"updated"`
 }
 
-// New returns empty progress.
-func New() *State { return &State{Read: map[string]bool{}} }
+// State is one reader's progress through one pack.
+type State struct {
+	Version  int             `json:"version"`
+	Pack     string          `json:"pack"`
+	Position Position        `json:"position"`
+	Read     map[string]bool `json:"read,omitempty"`  // section IDs read to the end
+	Notes    map[string]Note `json:"notes,omitempty"` // by chapter number ("3")
+	Theme    string          `json:"theme,omitempty"`
+
+	// extra holds fields written by a newer version, kept as they were.
+	extra map[string]json.RawMessage
+	// changes counts changes since the state was made, so callers can tell
+	// when there is something new to save.
+	changes int
+	now     func() time.Time
+}
+
+// New returns empty progress for a pack.
+func New() *State { return &State{Version: Version, Read: map[string]bool{}, Notes: map[string]Note{}} }
+
+// Changes is a counter that moves whenever the state changes.
+func (s *State) Changes() int { return s.changes }
+
+func (s *State) clock() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now().UTC()
+}
+
+// SetPosition records where the reader is.
+func (s *State) SetPosition(chapter int, paragraph string) {
+	if s.Position.Chapter == chapter && s.Position.Paragraph == paragraph {
+		return
+	}
+	s.Position = Position{Chapter: chapter, Paragraph: paragraph, At: s.clock()}
+	s.changes++
+}
 
 // MarkRead records that a section has been read. It reports whether that is
-// news, so callers know when something worth saving changed.
+// news.
 func (s *State) MarkRead(sectionID string) bool {
 	if s.Read == nil {
 		s.Read = map[string]bool{}
@@ -32,6 +81,7 @@ func (s *State) MarkRead(sectionID string) bool {
 		return false
 	}
 	s.Read[sectionID] = true
+	s.changes++
 	return true
 }
 
@@ -47,4 +97,36 @@ func (s *State) CountRead(sectionIDs []string) int {
 		}
 	}
 	return n
+}
+
+// Note is the note on a chapter, "" if none.
+func (s *State) Note(chapter string) string { return s.Notes[chapter].Text }
+
+// SetNote replaces the note on a chapter; an empty text deletes it.
+func (s *State) SetNote(chapter, text string) {
+	if s.Notes == nil {
+		s.Notes = map[string]Note{}
+	}
+	if old, ok := s.Notes[chapter]; ok && old.Text == text || !ok && text == "" {
+		return
+	}
+	s.Notes[chapter] = Note{Text: text, Updated: s.clock()}
+	s.changes++
+}
+
+// SetTheme remembers the theme last chosen.
+func (s *State) SetTheme(theme string) {
+	if s.Theme != theme {
+		s.Theme = theme
+		s.changes++
+	}
+}
+
+// Clone is a deep copy, safe to hand to a goroutine that saves it.
+func (s *State) Clone() *State {
+	c := *s
+	c.Read = maps.Clone(s.Read)
+	c.Notes = maps.Clone(s.Notes)
+	c.extra = maps.Clone(s.extra)
+	return &c
 }

@@ -4,9 +4,11 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,6 +26,14 @@ type Options struct {
 	Chapter int
 	// Progress is the reader's progress; nil starts fresh.
 	Progress *progress.State
+	// Store saves progress; nil saves nothing.
+	Store   *progress.Store
+	Profile string
+	// Notice is said once at start (saved progress that could not be read).
+	Notice string
+	// SaveDelay is how long changes wait before being saved, so a burst of
+	// scrolling is one save (default one second).
+	SaveDelay time.Duration
 }
 
 type screen int
@@ -42,7 +52,20 @@ type Model struct {
 	// overlays are drawn over the screen, last on top; the top one takes
 	// the keys.
 	overlays []overlay
+	saves    saveState
 }
+
+// saveState tracks saving: changes wait saveDelay, then one save runs.
+type saveState struct {
+	delay   time.Duration
+	pending bool // a save tick is on its way
+	gen     int
+	saved   int  // progress.Changes() when the last save started
+	warned  bool // saving failed and the reader has been told
+}
+
+type saveTickMsg struct{ gen int }
+type savedMsg struct{ err error }
 
 // New builds the program for a pack.
 func New(pack *content.Pack, opts Options) Model {
@@ -54,7 +77,10 @@ func New(pack *content.Pack, opts Options) Model {
 	}
 	c := &common{
 		pack: pack, keys: DefaultKeyMap(), theme: opts.Theme, noColor: opts.NoColor,
-		renders: newRenderCache(), progress: opts.Progress,
+		renders: newRenderCache(), progress: opts.Progress, store: opts.Store, profile: opts.Profile,
+	}
+	if opts.SaveDelay <= 0 {
+		opts.SaveDelay = time.Second
 	}
 	c.keys.Glossary.SetEnabled(pack.Glossary != nil)
 	switch opts.Theme {
@@ -63,7 +89,10 @@ func New(pack *content.Pack, opts Options) Model {
 	default:
 		c.setDark(opts.Theme != ThemeLight)
 	}
-	m := Model{c: c}
+	m := Model{c: c, saves: saveState{delay: opts.SaveDelay, saved: opts.Progress.Changes()}}
+	if opts.Notice != "" {
+		m.overlays = append(m.overlays, newMessageOverlay(c, "Saved progress", opts.Notice))
+	}
 	m.home = newHome(c)
 	m.reader = newReader(c)
 	if opts.Chapter > 0 {
@@ -95,8 +124,37 @@ func guessDark(colorfgbg string) bool {
 	return bg != 7 && bg < 9
 }
 
+// Update handles a message, then schedules a save if progress changed.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	mm := next.(Model)
+	save := mm.scheduleSave()
+	return mm, tea.Batch(cmd, save)
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case saveTickMsg:
+		if msg.gen != m.saves.gen {
+			return m, nil
+		}
+		m.saves.pending = false
+		return m, m.saveNow()
+	case savedMsg:
+		if msg.err != nil && !m.saves.warned {
+			m.saves.warned = true
+			m.overlays = append(m.overlays, newMessageOverlay(m.c, "Saving is off",
+				"Your progress and notes could not be saved: "+msg.err.Error()+
+					". The guide keeps working; what you do now lasts until you quit."))
+		}
+		return m, nil
+	case exportedMsg:
+		text := "Your notes were written to " + msg.path + "."
+		if msg.err != nil {
+			text = "The notes could not be exported: " + msg.err.Error()
+		}
+		m.overlays = append(m.overlays, newMessageOverlay(m.c, "Export", text))
+		return m, nil
 	case tea.WindowSizeMsg:
 		cmd := m.resize(msg.Width, msg.Height)
 		return m, cmd
@@ -150,6 +208,13 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 		m.overlays = m.overlays[:len(m.overlays)-1]
 	case openTermAction:
 		m.overlays = append(m.overlays, newTermOverlay(m.c, a.term))
+	case saveNoteAction:
+		m.c.progress.SetNote(fmt.Sprint(a.chapter.Number), a.text)
+		if a.close {
+			m.overlays = m.overlays[:len(m.overlays)-1]
+			m.home.refresh()
+		}
+		return m, tea.Batch(cmd, m.saveNow())
 	case jumpAction:
 		m.overlays = nil
 		m.screen = screenReader
@@ -157,6 +222,32 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	}
 	return m, cmd
 }
+
+// scheduleSave starts the save delay when progress has changed.
+func (m *Model) scheduleSave() tea.Cmd {
+	if m.c.store == nil || m.saves.pending || m.c.progress.Changes() == m.saves.saved {
+		return nil
+	}
+	m.saves.pending = true
+	m.saves.gen++
+	gen := m.saves.gen
+	return tea.Tick(m.saves.delay, func(time.Time) tea.Msg { return saveTickMsg{gen: gen} })
+}
+
+// saveNow saves a copy of the progress in the background.
+func (m *Model) saveNow() tea.Cmd {
+	if m.c.store == nil {
+		return nil
+	}
+	m.saves.saved = m.c.progress.Changes()
+	m.saves.pending = false
+	m.saves.gen++ // a tick already on its way is now stale
+	store, snapshot := m.c.store, m.c.progress.Clone()
+	return func() tea.Msg { return savedMsg{err: store.Save(snapshot)} }
+}
+
+// Progress is the reader's progress as it is now, for the final save.
+func (m Model) Progress() *progress.State { return m.c.progress }
 
 // resize tells every screen the new size.
 func (m *Model) resize(w, h int) tea.Cmd {
@@ -188,10 +279,17 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Theme):
 		m.c.setDark(!m.c.styles.IsDark)
+		m.c.progress.SetTheme(m.c.styles.Name)
 		cmd := m.reader.ensureRender()
 		return m, cmd
 	case m.screen == screenHome && key.Matches(msg, k.Home.Quit):
 		return m, tea.Quit
+	case m.screen == screenHome && key.Matches(msg, k.Home.Export):
+		return m, m.exportCmd()
+	case m.screen == screenReader && key.Matches(msg, k.Reader.EditNotes):
+		o, cmd := newNotesOverlay(m.c, m.c.pack.Chapters[m.reader.chapter])
+		m.overlays = append(m.overlays, o)
+		return m, cmd
 	}
 	return m.toScreen(msg)
 }

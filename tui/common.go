@@ -21,6 +21,8 @@ type common struct {
 	noColor  bool
 	renders  *renderCache
 	progress *progress.State
+	store    *progress.Store // nil: nothing is saved
+	profile  string
 }
 
 // maxReadWidth is the reading column on wide terminals: about 80 cells, the

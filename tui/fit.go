@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/lipgloss/v2"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -61,4 +62,9 @@ func spread(left, right string, width int) string {
 		lw = ansi.StringWidth(left)
 	}
 	return left + strings.Repeat(" ", max(1, width-lw-rw)) + right
+}
+
+// wrapText wraps plain text to a width, keeping its own line breaks.
+func wrapText(s string, width int) string {
+	return lipgloss.NewStyle().Width(max(1, width)).Render(s)
 }

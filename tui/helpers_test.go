@@ -64,7 +64,8 @@ func (hs *harness) run(cmd tea.Cmd) {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case renderedMsg, openMsg, backMsg, tea.BackgroundColorMsg:
+		case renderedMsg, openMsg, backMsg, tea.BackgroundColorMsg, openTermMsg,
+			saveTickMsg, savedMsg, exportedMsg:
 			m, next := hs.m.Update(msg)
 			hs.m = m.(Model)
 			queue = append(queue, next)

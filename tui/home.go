@@ -135,11 +135,11 @@ func (h homeModel) View() string {
 }
 
 func (h homeModel) ShortHelp() []key.Binding {
-	return []key.Binding{h.keys.Up, h.keys.Down, h.keys.Open, h.c.keys.Glossary, h.c.keys.Help, h.keys.Quit}
+	return []key.Binding{h.keys.Open, h.c.keys.Glossary, h.keys.Export, h.c.keys.Help, h.keys.Quit}
 }
 
 func (h homeModel) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.Open, h.c.keys.Glossary}, {h.c.keys.Theme, h.c.keys.Help, h.keys.Quit, h.c.keys.Quit}}
+	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.Open, h.c.keys.Glossary, h.keys.Export}, {h.c.keys.Theme, h.c.keys.Help, h.keys.Quit, h.c.keys.Quit}}
 }
 
 // homeDelegate draws one row of the chapter list.
@@ -167,6 +167,9 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 		}
 	case chapterItem:
 		left = fmt.Sprintf("%d  %s", it.ch.Number, it.ch.Title)
+		if d.c.progress.Note(fmt.Sprint(it.ch.Number)) != "" {
+			left += " ✎"
+		}
 		mins := it.ch.ReadingMinutes(d.c.pack.Meta.ReadingWPM)
 		right = fmt.Sprintf("%2d min  %s", mins, d.readBar(it.ch))
 		if width < 56 { // narrow: the title matters more than the bar

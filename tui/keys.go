@@ -14,11 +14,17 @@ type KeyMap struct {
 	Reader ReaderKeys
 	Search SearchKeys
 	Popup  PopupKeys
+	Notes  NotesKeys
+}
+
+// NotesKeys apply in the note editor.
+type NotesKeys struct {
+	Done, Save key.Binding
 }
 
 // HomeKeys apply on the chapter list.
 type HomeKeys struct {
-	Up, Down, Open, Quit key.Binding
+	Up, Down, Open, Export, Quit key.Binding
 }
 
 // ReaderKeys apply while reading a chapter.
@@ -27,6 +33,7 @@ type ReaderKeys struct {
 	NextSection, PrevSection, NextChapter, PrevChapter        key.Binding
 	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
 	NextTerm, PrevTerm, OpenTerm                              key.Binding
+	EditNotes                                                 key.Binding
 	Back                                                      key.Binding
 }
 
@@ -47,10 +54,15 @@ func DefaultKeyMap() KeyMap {
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Theme:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "light/dark")),
 		Glossary: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "glossary index")),
+		Notes: NotesKeys{
+			Done: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save and close")),
+			Save: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		},
 		Home: HomeKeys{
 			Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 			Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-			Open: key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
+			Open:   key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
+			Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export notes")),
 			Quit: key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
 		},
 		Reader: ReaderKeys{
@@ -73,6 +85,7 @@ func DefaultKeyMap() KeyMap {
 			NextTerm:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next term")),
 			PrevTerm:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous term")),
 			OpenTerm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "define term")),
+			EditNotes:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "notes on this chapter")),
 			Back:        key.NewBinding(key.WithKeys("q", "esc", "backspace"), key.WithHelp("q/esc", "chapters")),
 		},
 		Search: SearchKeys{

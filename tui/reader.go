@@ -247,8 +247,7 @@ func (m *readerModel) record() {
 	ch := m.c.pack.Chapters[m.chapter]
 	paras := ch.Paragraphs()
 	top := paras[min(m.place.para, len(paras)-1)]
-	m.c.progress.Position.Chapter = ch.Number
-	m.c.progress.Position.Paragraph = top.ID
+	m.c.progress.SetPosition(ch.Number, top.ID)
 	bottom := m.vp.YOffset() + m.vp.Height()
 	for i, p := range paras {
 		last := i+1 == len(paras) || paras[i+1].Section != p.Section
@@ -468,6 +467,9 @@ func (m readerModel) statusBar() string {
 		}
 	}
 	right := pos + " "
+	if m.c.store != nil && m.c.store.Off() != nil {
+		right = st.Error.Render("not saving") + st.StatusBar.Render(" · ") + st.StatusBar.Render(right)
+	}
 	left := ""
 	if m.search.active() {
 		left = " " + st.StatusInfo.Render(fmt.Sprintf("“%s” %s", m.search.query, m.search.countText()))
@@ -518,7 +520,7 @@ func (m readerModel) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.NextChapter, k.PrevChapter},
 		search,
-		{k.NextTerm, k.PrevTerm, k.OpenTerm, m.c.keys.Glossary},
+		{k.NextTerm, k.PrevTerm, k.OpenTerm, m.c.keys.Glossary, k.EditNotes},
 		{m.c.keys.Theme, m.c.keys.Help, k.Back, m.c.keys.Quit},
 	}
 }

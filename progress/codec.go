@@ -1,0 +1,103 @@
+package progress
+
+import (
+	"encoding/json"
+	"errors"
+	"maps"
+)
+
+// plainState is State without its methods, for encoding.
+type plainState State
+
+var knownFields = map[string]bool{"version": true, "pack": true, "position": true, "read": true, "notes": true, "theme": true}
+
+// MarshalJSON writes the known fields and, after them, any fields from a
+// newer version that this one kept.
+func (s *State) MarshalJSON() ([]byte, error) {
+	known, err := json.Marshal((*plainState)(s))
+	if err != nil || len(s.extra) == 0 {
+		return known, err
+	}
+	all := map[string]json.RawMessage{}
+	if err := json.Unmarshal(known, &all); err != nil {
+		return nil, err
+	}
+	for k, v := range s.extra {
+		if !knownFields[k] {
+			all[k] = v
+		}
+	}
+	return json.Marshal(all)
+}
+
+// UnmarshalJSON reads the known fields and keeps the others.
+func (s *State) UnmarshalJSON(b []byte) error {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, (*plainState)(s)); err != nil {
+		return err
+	}
+	s.extra = nil
+	for k, v := range all {
+		if !knownFields[k] {
+			if s.extra == nil {
+				s.extra = map[string]json.RawMessage{}
+			}
+			s.extra[k] = v
+		}
+	}
+	return nil
+}
+
+// decode parses a progress file, checking what a damaged file gets wrong.
+func decode(b []byte) (*State, error) {
+	if len(b) == 0 {
+		return nil, errors.New("the file is empty")
+	}
+	s := &State{}
+	if err := json.Unmarshal(b, s); err != nil {
+		return nil, errors.New("it is damaged, or was not written by studyguide")
+	}
+	if s.Version < 1 {
+		return nil, errors.New("it has no format version")
+	}
+	if s.Read == nil {
+		s.Read = map[string]bool{}
+	}
+	if s.Notes == nil {
+		s.Notes = map[string]Note{}
+	}
+	return s, nil
+}
+
+// merge combines what is on disk (another copy of the program may have
+// saved since this one loaded) with this copy's state: sections read are
+// united, the later position and the later version of each note win, and
+// fields from newer versions are kept.
+func merge(disk, mine *State) *State {
+	out := mine.Clone()
+	out.Version = max(disk.Version, mine.Version, Version)
+	for id := range disk.Read {
+		out.Read[id] = true
+	}
+	if disk.Position.At.After(mine.Position.At) {
+		out.Position = disk.Position
+	}
+	for ch, n := range disk.Notes {
+		if m, ok := out.Notes[ch]; !ok || n.Updated.After(m.Updated) {
+			out.Notes[ch] = n
+		}
+	}
+	if out.Theme == "" {
+		out.Theme = disk.Theme
+	}
+	extra := maps.Clone(disk.extra)
+	if extra == nil {
+		extra = map[string]json.RawMessage{}
+	}
+	maps.Copy(extra, mine.extra)
+	out.extra = extra
+	return out
+}
