@@ -31,6 +31,13 @@ type Meta struct {
 	Article string `yaml:"article"`
 	// Glossary optionally names the glossary file.
 	Glossary string `yaml:"glossary"`
+	// Quiz optionally names the quiz definition (categories, signs,
+	// principles); Scenarios names the scenario bank that uses it.
+	Quiz      string `yaml:"quiz"`
+	Scenarios string `yaml:"scenarios"`
+	// Guide optionally names the discussion guide (summaries, questions,
+	// meeting plan).
+	Guide string `yaml:"guide"`
 }
 
 // Pack is a loaded study pack.
@@ -38,6 +45,8 @@ type Pack struct {
 	Meta     Meta
 	Chapters []*Chapter
 	Glossary *Glossary // nil when the pack has none
+	Quiz     *QuizBank // nil when the pack has none
+	Guide    *Guide    // nil when the pack has none
 	// Source is the verbatim published text, when the pack has one.
 	Source string
 
@@ -85,6 +94,19 @@ func Load(fsys fs.FS) (*Pack, error) {
 			return nil, gprobs
 		}
 		p.Glossary = g
+	}
+	if meta.Quiz != "" || meta.Scenarios != "" {
+		q, qprobs := loadQuiz(fsys, meta.Quiz, meta.Scenarios, p)
+		probs = append(probs, qprobs...)
+		p.Quiz = q
+	}
+	if meta.Guide != "" {
+		g, gprobs := loadGuide(fsys, meta.Guide, p)
+		probs = append(probs, gprobs...)
+		p.Guide = g
+	}
+	if len(probs) > 0 {
+		return nil, probs
 	}
 	return p, nil
 }

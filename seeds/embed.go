@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the built-in pack, laid out like a pack directory on disk.
 //
-//go:embed pack.yaml mass-organizations-and-ngos.txt article.md
+//go:embed pack.yaml mass-organizations-and-ngos.txt article.md glossary.yaml quiz.yaml scenarios.yaml guide.yaml
 var FS embed.FS
