@@ -69,7 +69,7 @@ func newRootCmd() *cobra.Command {
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
-	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newExportCmd(opts))
+	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newGlossaryCmd(), newExportCmd(opts))
 	return root
 }
 

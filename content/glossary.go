@@ -163,13 +163,38 @@ func (p *Pack) occurrences(forms []string) []*Paragraph {
 }
 
 // Lookup finds an entry by its term or a variant, ignoring case, quotes and
-// dashes.
+// dashes; failing that, ignoring every space and punctuation mark, so
+// "501c4" finds "501(c)(4)" and "bye anita" finds "#ByeAnita".
 func (g *Glossary) Lookup(s string) (*Term, bool) {
 	if g == nil {
 		return nil, false
 	}
-	t, ok := g.byKey[string(FoldText(s))]
-	return t, ok
+	if t, ok := g.byKey[string(FoldText(s))]; ok {
+		return t, true
+	}
+	q := looseKey(s)
+	if q == "" {
+		return nil, false
+	}
+	for _, t := range g.Terms {
+		for _, f := range append([]string{t.Term}, t.Variants...) {
+			if looseKey(f) == q {
+				return t, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// looseKey is s lower-cased with only its letters and digits kept.
+func looseKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 // Suggest lists up to three terms close to what was typed: ones that

@@ -43,7 +43,7 @@ func TestGlossaryLoadsAndLooksUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"institutional isomorphism", "Institutional Isomorphism", "isomorphism", "ngos", "501(c)(4)"} {
+	for _, q := range []string{"institutional isomorphism", "Institutional Isomorphism", "isomorphism", "ngos", "501(c)(4)", "501c4", " Institutional-Isomorphism "} {
 		if _, ok := p.Glossary.Lookup(q); !ok {
 			t.Errorf("Lookup(%q) found nothing", q)
 		}
