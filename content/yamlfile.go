@@ -74,8 +74,15 @@ func (d *yamlDoc) entries(n ast.Node, key string) ([]ast.Node, Problems) {
 	return seq.Values, nil
 }
 
-// decode decodes one node strictly: unknown keys are problems.
-func (d *yamlDoc) decode(n ast.Node, v any) Problems {
+// decode decodes one node strictly: unknown keys are problems. go-yaml
+// (v1.19) can panic on some malformed nodes; that is a problem in the file,
+// reported at the node, not a crash.
+func (d *yamlDoc) decode(n ast.Node, v any) (probs Problems) {
+	defer func() {
+		if r := recover(); r != nil {
+			probs = Problems{{File: d.file, Line: nodeLine(n), Msg: fmt.Sprintf("cannot read this entry: %v", r)}}
+		}
+	}()
 	if err := yaml.NodeToValue(n, v, yaml.DisallowUnknownField()); err != nil {
 		p := yamlProblem(d.file, err)
 		if p.Line == 0 {

@@ -38,13 +38,18 @@ func newIndexOverlay(c *common) *indexOverlay {
 	l.SetShowHelp(false)
 	l.SetStatusBarItemName("term", "terms")
 	l.FilterInput.Prompt = "filter: "
+	fst := l.FilterInput.Styles()
+	fst.Cursor.Blink = false // a steady cursor, like search and notes
+	l.FilterInput.SetStyles(fst)
 	km := list.DefaultKeyMap()
 	km.Quit.SetEnabled(false)
 	km.ForceQuit.SetEnabled(false)
 	km.ShowFullHelp.SetEnabled(false)
 	km.CloseFullHelp.SetEnabled(false)
 	l.KeyMap = km
-	l.SetFilterState(list.Filtering)
+	// Start typing at once: the list's own filter key, so it lists every
+	// term until something is typed (SetFilterState alone shows none).
+	l, _ = l.Update(tea.KeyPressMsg{Code: '/', Text: "/"})
 	o := &indexOverlay{c: c, list: l}
 	o.layout(c.width, c.height)
 	return o

@@ -20,6 +20,8 @@ func TestGoldenViews(t *testing.T) {
 		{"signs", Options{Chapter: 2}, func(hs *harness) { hs.keys("space") }},
 		{"search", Options{Chapter: 1}, func(hs *harness) { hs.keys("/").typeText("isomorphism").keys("enter", "n") }},
 		{"help", Options{Chapter: 1}, func(hs *harness) { hs.keys("?") }},
+		{"popup", Options{Chapter: 6}, func(hs *harness) { hs.keys("i").typeText("institutional isom").keys("enter") }},
+		{"index", Options{}, func(hs *harness) { hs.keys("i").typeText("org") }},
 	}
 	for _, v := range views {
 		for _, s := range sizes {

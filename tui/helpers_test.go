@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -65,7 +66,7 @@ func (hs *harness) run(cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case renderedMsg, openMsg, backMsg, tea.BackgroundColorMsg, openTermMsg,
-			saveTickMsg, savedMsg, exportedMsg:
+			saveTickMsg, savedMsg, exportedMsg, list.FilterMatchesMsg:
 			m, next := hs.m.Update(msg)
 			hs.m = m.(Model)
 			queue = append(queue, next)
@@ -99,6 +100,9 @@ var namedKeys = map[string]rune{
 }
 
 func keyPress(name string) tea.KeyPressMsg {
+	if name == "shift+tab" {
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	}
 	if strings.HasPrefix(name, "ctrl+") {
 		return tea.KeyPressMsg{Code: rune(name[5]), Mod: tea.ModCtrl}
 	}

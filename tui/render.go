@@ -132,7 +132,7 @@ func renderChapter(ch *content.Chapter, key renderKey, rs renderStyle) (*rendere
 	r.paraLine = locateParagraphs(ch.Paragraphs(), r.plain)
 	spaceListItems(r, ch.Paragraphs())
 	r.flat = newFlatText(r.plain)
-	r.terms = findTerms(r.flat, rs.glossary)
+	r.terms = firstInSection(findTerms(r.flat, rs.glossary), ch.Paragraphs(), r.paraLine)
 	var all []span
 	for _, t := range r.terms {
 		all = append(all, t.spans...)
@@ -173,6 +173,35 @@ func findTerms(ft *flatText, g *content.Glossary) []termMark {
 		if c.start >= end {
 			out = append(out, c.mark)
 			end = c.end
+		}
+	}
+	return out
+}
+
+// firstInSection keeps the first mark of each term in each section. In an
+// essay about NGOs, "NGO" on every other line would bury the text under
+// underlines; once per section keeps every term in reach of Tab wherever the
+// reader is, and the page readable.
+func firstInSection(marks []termMark, paras []*content.Paragraph, paraLine []int) []termMark {
+	type key struct {
+		t *content.Term
+		s *content.Section
+	}
+	seen := map[key]bool{}
+	out := marks[:0]
+	p := 0
+	for _, m := range marks {
+		line := m.spans[0].line
+		for p+1 < len(paraLine) && paraLine[p+1] <= line {
+			p++
+		}
+		var sec *content.Section
+		if p < len(paras) {
+			sec = paras[p].Section
+		}
+		if k := (key{m.term, sec}); !seen[k] {
+			seen[k] = true
+			out = append(out, m)
 		}
 	}
 	return out
