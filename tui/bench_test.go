@@ -95,3 +95,35 @@ func BenchmarkPrintEssay(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTermFocus is one Tab (or Shift-Tab) moving the glossary focus in
+// the reader at 120x40: Update and the View that follows.
+func BenchmarkTermFocus(b *testing.B) {
+	hs := newHarness(b, 120, 40, Options{Chapter: 6})
+	hs.keys("tab", "tab")
+	next, prev := keyPress("tab"), keyPress("shift+tab")
+	i := 0
+	for b.Loop() {
+		k := next
+		if i%2 == 1 {
+			k = prev
+		}
+		i++
+		m, _ := hs.m.Update(k)
+		hs.m = m.(Model)
+		_ = hs.m.View()
+	}
+}
+
+// BenchmarkPopupOpenClose is Enter on a focused term, the popup frame, then
+// Esc and the page again.
+func BenchmarkPopupOpenClose(b *testing.B) {
+	hs := newHarness(b, 120, 40, Options{Chapter: 6})
+	hs.keys("tab")
+	for b.Loop() {
+		hs.keys("enter")
+		_ = hs.m.View()
+		hs.keys("esc")
+		_ = hs.m.View()
+	}
+}
