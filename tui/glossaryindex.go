@@ -58,6 +58,7 @@ func newIndexOverlay(c *common) *indexOverlay {
 func (o *indexOverlay) layout(w, h int) {
 	o.w, o.h = boxSize(w, h, popupWidth)
 	o.list.SetSize(contentWidth(o.w), max(1, o.h-4))
+	o.list.SetShowStatusBar(o.h >= 18) // on a small screen, room for terms instead
 }
 
 func (o *indexOverlay) update(msg tea.Msg) (tea.Cmd, action) {
@@ -81,7 +82,7 @@ func (o *indexOverlay) update(msg tea.Msg) (tea.Cmd, action) {
 
 func (o *indexOverlay) view() string {
 	st := o.c.styles
-	hint := "type to filter · enter open · esc"
+	hint := "enter open · esc"
 	title := st.PopupTitle.Render(fmt.Sprintf("Glossary · %d terms", len(o.c.pack.Glossary.Terms)))
 	return box(st, title, hint, strings.Split(o.list.View(), "\n"), o.w, o.h)
 }

@@ -96,8 +96,15 @@ func (s *scroller) position() string {
 // most width × height cells.
 func box(st *Styles, title, hint string, body []string, width, height int) string {
 	inner := max(1, width-4) // border and padding
-	head := spreadOptional(title, st.Dim.Render(hint), inner)
-	lines := append([]string{head, ""}, body...)
+	// The hint goes beside the title, or under it when a narrow screen
+	// leaves no room: how to scroll and close must always show.
+	second := ""
+	if lipgloss.Width(title)+2+lipgloss.Width(hint) > inner {
+		second = truncate(st.Dim.Render(hint), inner)
+	} else {
+		title = spreadOptional(title, st.Dim.Render(hint), inner)
+	}
+	lines := append([]string{truncate(title, inner), second}, body...)
 	if len(lines) > max(1, height-2) {
 		lines = lines[:max(1, height-2)]
 	}
