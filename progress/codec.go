@@ -9,46 +9,64 @@ import (
 // plainState is State without its methods, for encoding.
 type plainState State
 
-var knownFields = map[string]bool{"version": true, "pack": true, "position": true, "read": true, "notes": true, "theme": true}
+var knownFields = map[string]bool{"version": true, "pack": true, "position": true, "read": true, "notes": true,
+	"theme": true, "quiz": true}
 
 // MarshalJSON writes the known fields and, after them, any fields from a
 // newer version that this one kept.
 func (s *State) MarshalJSON() ([]byte, error) {
-	known, err := json.Marshal((*plainState)(s))
-	if err != nil || len(s.extra) == 0 {
-		return known, err
+	return marshalWithExtra((*plainState)(s), s.extra, knownFields)
+}
+
+// UnmarshalJSON reads the known fields and keeps the others.
+func (s *State) UnmarshalJSON(b []byte) error {
+	extra, err := unknownFields(b, knownFields)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, (*plainState)(s)); err != nil {
+		return err
+	}
+	s.extra = extra
+	return nil
+}
+
+// marshalWithExtra encodes v and adds the fields in extra that v does not
+// know, so what a newer version wrote survives an older one saving.
+func marshalWithExtra(v any, extra map[string]json.RawMessage, known map[string]bool) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil || len(extra) == 0 {
+		return b, err
 	}
 	all := map[string]json.RawMessage{}
-	if err := json.Unmarshal(known, &all); err != nil {
+	if err := json.Unmarshal(b, &all); err != nil {
 		return nil, err
 	}
-	for k, v := range s.extra {
-		if !knownFields[k] {
+	for k, v := range extra {
+		if !known[k] {
 			all[k] = v
 		}
 	}
 	return json.Marshal(all)
 }
 
-// UnmarshalJSON reads the known fields and keeps the others.
-func (s *State) UnmarshalJSON(b []byte) error {
+// unknownFields are the fields of a JSON object that are not known, nil if
+// there are none.
+func unknownFields(b []byte, known map[string]bool) (map[string]json.RawMessage, error) {
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
-		return err
+		return nil, err
 	}
-	if err := json.Unmarshal(b, (*plainState)(s)); err != nil {
-		return err
-	}
-	s.extra = nil
+	var extra map[string]json.RawMessage
 	for k, v := range all {
-		if !knownFields[k] {
-			if s.extra == nil {
-				s.extra = map[string]json.RawMessage{}
+		if !known[k] {
+			if extra == nil {
+				extra = map[string]json.RawMessage{}
 			}
-			s.extra[k] = v
+			extra[k] = v
 		}
 	}
-	return nil
+	return extra, nil
 }
 
 // decode parses a progress file, checking what a damaged file gets wrong.
@@ -74,8 +92,9 @@ func decode(b []byte) (*State, error) {
 
 // merge combines what is on disk (another copy of the program may have
 // saved since this one loaded) with this copy's state: sections read are
-// united, the later position and the later version of each note win, and
-// fields from newer versions are kept.
+// united, the later position and the later version of each note win, quiz
+// sessions are united and each review card takes its later answer (see
+// mergeQuiz), and fields from newer versions are kept.
 func merge(disk, mine *State) *State {
 	out := mine.Clone()
 	out.Version = max(disk.Version, mine.Version, Version)
@@ -93,6 +112,7 @@ func merge(disk, mine *State) *State {
 	if out.Theme == "" {
 		out.Theme = disk.Theme
 	}
+	out.Quiz = mergeQuiz(disk.Quiz, mine.Quiz)
 	extra := maps.Clone(disk.extra)
 	if extra == nil {
 		extra = map[string]json.RawMessage{}

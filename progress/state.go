@@ -1,6 +1,7 @@
 // Package progress is what a reader keeps between sessions: where they are,
-// which sections they have read, their notes, their choices. It is plain data
-// with no terminal code; Store keeps it on disk safely.
+// which sections they have read, their notes, their quiz history and review
+// schedule, their choices. It is plain data with no terminal code; Store
+// keeps it on disk safely.
 package progress
 
 import (
@@ -40,6 +41,8 @@ type State struct {
 	Read     map[string]bool `json:"read,omitempty"`  // section IDs read to the end
 	Notes    map[string]Note `json:"notes,omitempty"` // by chapter number ("3")
 	Theme    string          `json:"theme,omitempty"`
+	// Quiz is the quiz history and review schedule.
+	Quiz Quiz `json:"quiz,omitzero"`
 
 	// extra holds fields written by a newer version, kept as they were.
 	extra map[string]json.RawMessage
@@ -127,6 +130,7 @@ func (s *State) Clone() *State {
 	c := *s
 	c.Read = maps.Clone(s.Read)
 	c.Notes = maps.Clone(s.Notes)
+	c.Quiz = s.Quiz.clone()
 	c.extra = maps.Clone(s.extra)
 	return &c
 }

@@ -1,0 +1,107 @@
+package quiz
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+const day = 24 * time.Hour
+
+func TestScheduleTransitions(t *testing.T) {
+	cases := []struct {
+		name    string
+		before  Card
+		correct bool
+		box     int
+		due     time.Duration // after now
+	}{
+		{"new, right", Card{}, true, 2, 1 * day},
+		{"new, missed", Card{}, false, 1, 0},
+		{"box 1, right", Card{Box: 1, Seen: 1}, true, 2, 1 * day},
+		{"box 2, right", Card{Box: 2, Seen: 1}, true, 3, 3 * day},
+		{"box 3, right", Card{Box: 3, Seen: 2}, true, 4, 7 * day},
+		{"box 4, right", Card{Box: 4, Seen: 3}, true, 5, 21 * day},
+		{"box 5 stays", Card{Box: 5, Seen: 4}, true, 5, 21 * day},
+		{"box 5, missed", Card{Box: 5, Seen: 4, Right: 4}, false, 1, 0},
+		{"box 3, missed", Card{Box: 3, Seen: 2, Right: 2}, false, 1, 0},
+	}
+	for _, c := range cases {
+		cards := map[string]Card{"x": c.before}
+		got := Schedule(cards, "x", c.correct, t0)
+		if got != cards["x"] {
+			t.Errorf("%s: returned %+v, stored %+v", c.name, got, cards["x"])
+		}
+		right := c.before.Right
+		if c.correct {
+			right++
+		}
+		if got.Box != c.box || !got.Due.Equal(t0.Add(c.due)) || got.Seen != c.before.Seen+1 || got.Right != right ||
+			got.LastMissed == c.correct || !got.Last.Equal(t0) {
+			t.Errorf("%s: %+v; want box %d due now+%v", c.name, got, c.box, c.due)
+		}
+	}
+	if Interval(0) != 0 || Interval(9) != 21*day {
+		t.Error("Interval should clamp to boxes 1–5")
+	}
+}
+
+func TestDue(t *testing.T) {
+	bank := testBank() // n1 n2 n3 m1 m2
+	cards := map[string]Card{
+		"n1":   {Box: 3, Seen: 2, Due: t0.Add(-time.Hour)},
+		"n2":   {Box: 1, Seen: 1, Due: t0, LastMissed: true},
+		"n3":   {Box: 1, Seen: 1, Due: t0.Add(-2 * time.Hour), LastMissed: true},
+		"m1":   {Box: 2, Seen: 1, Due: t0.Add(time.Minute)}, // not yet
+		"m2":   {},                                          // never answered
+		"gone": {Box: 1, Seen: 1, Due: t0.Add(-day)},        // not in the bank
+	}
+	if got, want := Due(cards, bank, t0), []string{"n3", "n2", "n1"}; !slices.Equal(got, want) {
+		t.Errorf("Due = %v; want %v (box 1 first, longest overdue first)", got, want)
+	}
+	if got := Due(cards, bank, t0.Add(time.Hour)); !slices.Equal(got, []string{"n3", "n2", "m1", "n1"}) {
+		t.Errorf("an hour later Due = %v", got)
+	}
+	if got := Due(nil, bank, t0); len(got) != 0 {
+		t.Errorf("nothing answered, nothing due: %v", got)
+	}
+	next, ok := NextDue(cards, bank)
+	if !ok || !next.Equal(t0.Add(-2*time.Hour)) {
+		t.Errorf("NextDue = %v, %v", next, ok)
+	}
+	if _, ok := NextDue(nil, bank); ok {
+		t.Error("NextDue with no cards")
+	}
+}
+
+// A missed item comes back in the next review; one answered right waits
+// for its interval.
+func TestReviewBringsMissesBackSooner(t *testing.T) {
+	s, _ := NewSession(testBank(), Options{Seed: 1, Now: t0})
+	s.items = testBank().Scenarios
+	run(t, s, plan{"n1": {"ngo", "1"}, "n2": {"mass"}, "n3": {"ngo", "3"}, "m1": {"ngo"}, "m2": {"mass"}}, 0)
+	cards := s.Cards()
+	if got := Due(cards, testBank(), t0.Add(time.Minute)); !slices.Equal(got, []string{"n2", "m1"}) {
+		t.Errorf("due right after: %v; want the two misses", got)
+	}
+	if got := Due(cards, testBank(), t0.Add(day)); len(got) != 5 {
+		t.Errorf("due a day later: %v; want everything", got)
+	}
+	r, err := NewSession(testBank(), Options{Mode: Review, Cards: cards, Now: t0.Add(time.Hour), Seed: 4})
+	if err != nil || r.Len() != 2 {
+		t.Fatalf("review: %v %v", itemIDs(r), err)
+	}
+}
+
+func TestChapterScores(t *testing.T) {
+	cards := map[string]Card{
+		"n1": {Box: 2, Seen: 1, Right: 1},
+		"m1": {Box: 1, Seen: 1, LastMissed: true},
+		"n2": {Box: 3, Seen: 3, Right: 2},
+	}
+	got := ChapterScores(cards, testBank())
+	want := []ChapterScore{{1, 2, 2, 1}, {2, 2, 1, 1}, {3, 1, 0, 0}}
+	if !slices.Equal(got, want) {
+		t.Errorf("ChapterScores = %+v; want %+v", got, want)
+	}
+}
