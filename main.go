@@ -69,7 +69,7 @@ func newRootCmd() *cobra.Command {
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
-	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newGlossaryCmd(), newExportCmd(opts))
+	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(), newExportCmd(opts))
 	return root
 }
 
@@ -184,8 +184,14 @@ func isTerminal(w io.Writer) bool {
 var errNoTerminal = errors.New("the reader needs a terminal; to read in a pipe or a file, use `studyguide print`")
 
 func runTUI(cmd *cobra.Command, opts *options, chapter int) error {
+	return runTUIWith(cmd, opts, tui.Options{Chapter: chapter}, errNoTerminal.Error())
+}
+
+// runTUIWith runs the full-screen program with the global options added to
+// to; noTerminal is the message when there is no terminal to draw on.
+func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal string) error {
 	if !isTerminal(cmd.OutOrStdout()) || !isTerminal(os.Stdin) {
-		return errNoTerminal
+		return errors.New(noTerminal)
 	}
 	theme, err := parseTheme(opts.theme)
 	if err != nil {
@@ -202,10 +208,9 @@ func runTUI(cmd *cobra.Command, opts *options, chapter int) error {
 	if !cmd.Flags().Changed("theme") && st.Theme != "" {
 		theme, _ = parseTheme(st.Theme) // the theme last chosen with t
 	}
-	m := tui.New(pack, tui.Options{
-		Theme: theme, NoColor: os.Getenv("NO_COLOR") != "", Chapter: chapter,
-		Progress: st, Store: store, Profile: opts.profile, Notice: notice,
-	})
+	to.Theme, to.NoColor = theme, os.Getenv("NO_COLOR") != ""
+	to.Progress, to.Store, to.Profile, to.Notice = st, store, opts.profile, notice
+	m := tui.New(pack, to)
 	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context())).Run()
 	if fm, ok := final.(tui.Model); ok {
 		if serr := store.Save(fm.Progress()); serr != nil && store.Off() == nil {

@@ -4,6 +4,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 
 	"studyguide/content"
 	"studyguide/progress"
+	"studyguide/quiz"
 )
 
 // Options are the choices made on the command line.
@@ -34,6 +36,9 @@ type Options struct {
 	// SaveDelay is how long changes wait before being saved, so a burst of
 	// scrolling is one save (default one second).
 	SaveDelay time.Duration
+	// Quiz starts a quiz at once (studyguide quiz); QuizTitle names it.
+	Quiz      *quiz.Options
+	QuizTitle string
 }
 
 type screen int
@@ -41,6 +46,7 @@ type screen int
 const (
 	screenHome screen = iota
 	screenReader
+	screenQuiz
 )
 
 // Model is the root of the program.
@@ -49,6 +55,10 @@ type Model struct {
 	screen screen
 	home   homeModel
 	reader readerModel
+	quiz   quizModel
+	// inQuiz says a quiz is under way (on screen, or paused while the
+	// reader shows one of its passages).
+	inQuiz bool
 	// overlays are drawn over the screen, last on top; the top one takes
 	// the keys.
 	overlays []overlay
@@ -83,6 +93,10 @@ func New(pack *content.Pack, opts Options) Model {
 		opts.SaveDelay = time.Second
 	}
 	c.keys.Glossary.SetEnabled(pack.Glossary != nil)
+	hasQuiz := pack.Quiz != nil && len(pack.Quiz.Scenarios) > 0
+	c.keys.Home.Quiz.SetEnabled(hasQuiz)
+	c.keys.Home.Review.SetEnabled(hasQuiz)
+	c.keys.Reader.Quiz.SetEnabled(hasQuiz)
 	switch opts.Theme {
 	case ThemeAuto:
 		c.setDark(guessDark(os.Getenv("COLORFGBG")))
@@ -98,6 +112,11 @@ func New(pack *content.Pack, opts Options) Model {
 	if opts.Chapter > 0 {
 		m.screen = screenReader
 		m.reader.chapter = min(opts.Chapter, len(pack.Chapters)) - 1
+	}
+	if opts.Quiz != nil {
+		mm, _ := m.startQuiz(quizStartMsg{opts: *opts.Quiz, title: opts.QuizTitle})
+		m = mm.(Model)
+		m.quiz.from = screenHome
 	}
 	return m
 }
@@ -179,7 +198,27 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openTermMsg:
 		m.overlays = append(m.overlays, newTermOverlay(m.c, msg.term))
 		return m, nil
+	case quizStartMsg:
+		return m.startQuiz(msg)
+	case quizOpenMsg:
+		m.screen = screenReader
+		m.reader.keys.Back.SetHelp("q/esc", "back to the quiz")
+		cmd := m.reader.open(msg.chapter, msg.paragraph)
+		return m, cmd
+	case quizDoneMsg:
+		m.inQuiz = false
+		m.screen = m.quiz.from
+		m.home.refresh()
+		return m, nil
+	case signsMsg:
+		m.overlays = append(m.overlays, newSignsOverlay(m.c))
+		return m, nil
 	case backMsg:
+		if m.inQuiz {
+			m.screen = screenQuiz
+			m.reader.keys.Back = m.c.keys.Reader.Back
+			return m, nil
+		}
 		m.screen = screenHome
 		m.home.refresh()
 		m.home.list.Select(0) // the continue entry: the likeliest next step
@@ -256,6 +295,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	for _, o := range m.overlays {
 		o.layout(w, h)
 	}
+	if m.inQuiz {
+		m.quiz.layout()
+	}
 	return m.reader.SetSize(w, h)
 }
 
@@ -280,12 +322,25 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Theme):
 		m.c.setDark(!m.c.styles.IsDark)
 		m.c.progress.SetTheme(m.c.styles.Name)
+		if m.inQuiz {
+			m.quiz.layout()
+		}
 		cmd := m.reader.ensureRender()
 		return m, cmd
 	case m.screen == screenHome && key.Matches(msg, k.Home.Quit):
 		return m, tea.Quit
 	case m.screen == screenHome && key.Matches(msg, k.Home.Export):
 		return m, m.exportCmd()
+	case m.screen == screenHome && key.Matches(msg, k.Home.Quiz):
+		return m, startQuizCmd(quiz.Options{Mode: quiz.All}, "all scenarios")
+	case m.screen == screenHome && key.Matches(msg, k.Home.Review):
+		return m, startQuizCmd(quiz.Options{Mode: quiz.Review}, "review")
+	case m.screen == screenReader && key.Matches(msg, k.Reader.Quiz):
+		if m.inQuiz { // reading a passage from the quiz: z goes back to it
+			return m.update(backMsg{})
+		}
+		ch := m.c.pack.Chapters[m.reader.chapter]
+		return m, startQuizCmd(quiz.Options{Mode: quiz.Chapter, Chapter: ch.Number}, fmt.Sprintf("chapter %d", ch.Number))
 	case m.screen == screenReader && key.Matches(msg, k.Reader.EditNotes):
 		o, cmd := newNotesOverlay(m.c, m.c.pack.Chapters[m.reader.chapter])
 		m.overlays = append(m.overlays, o)
@@ -302,8 +357,35 @@ func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.home, cmd = m.home.Update(msg)
 	case screenReader:
 		m.reader, cmd = m.reader.Update(msg)
+	case screenQuiz:
+		m.quiz, cmd = m.quiz.Update(msg)
 	}
 	return m, cmd
+}
+
+// startQuiz starts a session, or says why there is none.
+func (m Model) startQuiz(msg quizStartMsg) (tea.Model, tea.Cmd) {
+	opts := msg.opts
+	opts.Cards = m.c.progress.QuizCards()
+	s, err := quiz.NewSession(m.c.pack.Quiz, opts)
+	if err != nil {
+		text := err.Error() + "."
+		if errors.Is(err, quiz.ErrNothingDue) {
+			text = "Nothing is due for review yet. Items you miss in a quiz come back here at once; " +
+				"ones you get right return after 1, 3, 7 and then 21 days."
+		}
+		m.overlays = append(m.overlays, newMessageOverlay(m.c, "Quiz", text))
+		return m, nil
+	}
+	from := m.screen
+	if m.inQuiz {
+		from = m.quiz.from // a new round from the summary goes back where the first began
+	}
+	m.reader.keys.Back = m.c.keys.Reader.Back
+	m.quiz = newQuiz(m.c, s, msg.title, from)
+	m.inQuiz = true
+	m.screen = screenQuiz
+	return m, nil
 }
 
 func (m Model) View() tea.View {
@@ -326,6 +408,8 @@ func (m Model) frame() string {
 		base = m.home.View() + "\n" + m.c.help(w).ShortHelpView(m.home.ShortHelp())
 	case screenReader:
 		base = m.reader.View()
+	case screenQuiz:
+		base = m.quiz.View()
 	}
 	if top := m.top(); top != nil {
 		base = m.overlay(fit(base, w, h), top.view())
@@ -335,8 +419,11 @@ func (m Model) frame() string {
 
 // fullHelp is the active screen's help.
 func (m Model) fullHelp() [][]key.Binding {
-	if m.screen == screenReader {
+	switch m.screen {
+	case screenReader:
 		return m.reader.FullHelp()
+	case screenQuiz:
+		return m.quiz.FullHelp()
 	}
 	return m.home.FullHelp()
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"studyguide/quiz"
 )
 
 // Golden views of what a user sees, styling stripped. Run
@@ -22,6 +24,16 @@ func TestGoldenViews(t *testing.T) {
 		{"help", Options{Chapter: 1}, func(hs *harness) { hs.keys("?") }},
 		{"popup", Options{Chapter: 6}, func(hs *harness) { hs.keys("i").typeText("institutional isom").keys("enter") }},
 		{"index", Options{}, func(hs *harness) { hs.keys("i").typeText("org") }},
+		{"quiz", Options{Quiz: &quiz.Options{Seed: 5}}, func(*harness) {}},
+		{"quizsign", Options{Quiz: &quiz.Options{Seed: 5}}, func(hs *harness) { advanceTo(t, hs, "ngo"); hs.keys(rightKey(hs)) }},
+		{"quizfeedback", Options{Quiz: &quiz.Options{Seed: 5}}, func(hs *harness) {
+			sc := advanceTo(t, hs, "ngo")
+			hs.keys(rightKey(hs), signKey(hs, sc, false))
+		}},
+		{"quizsummary", Options{Quiz: &quiz.Options{Seed: 5, Limit: 4}}, func(hs *harness) {
+			sc := advanceTo(t, hs, "ngo")
+			hs.keys(rightKey(hs), signKey(hs, sc, true), "enter", "q")
+		}},
 	}
 	for _, v := range views {
 		for _, s := range sizes {

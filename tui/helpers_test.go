@@ -66,7 +66,8 @@ func (hs *harness) run(cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case renderedMsg, openMsg, backMsg, tea.BackgroundColorMsg, openTermMsg,
-			saveTickMsg, savedMsg, exportedMsg, list.FilterMatchesMsg:
+			saveTickMsg, savedMsg, exportedMsg, list.FilterMatchesMsg,
+			quizStartMsg, quizOpenMsg, quizDoneMsg, signsMsg:
 			m, next := hs.m.Update(msg)
 			hs.m = m.(Model)
 			queue = append(queue, next)

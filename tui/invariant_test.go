@@ -13,7 +13,7 @@ func TestEveryFrameFits(t *testing.T) {
 	sizes := [][2]int{{0, 0}, {1, 1}, {10, 3}, {20, 5}, {40, 12}, {80, 24}, {120, 40}, {200, 60}, {300, 100}, {33, 7}}
 	keys := []string{"j", "k", "space", "b", "g", "G", "}", "{", "]", "[", "right", "left", "/", "n", "N",
 		"esc", "q", "enter", "?", "t", "d", "u", "pgdown", "pgup", "home", "end", "backspace", "x", "o", "s",
-		"tab", "tab", "shift+tab", "enter", "i", "e", "ctrl+s"}
+		"tab", "tab", "shift+tab", "enter", "i", "e", "ctrl+s", "z", "1", "2", "0", "o", "r", "enter"}
 	const seeds, steps = 4, 800
 	for seed := range uint64(seeds) {
 		rng := rand.New(rand.NewPCG(seed, 42))

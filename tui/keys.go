@@ -15,6 +15,14 @@ type KeyMap struct {
 	Search SearchKeys
 	Popup  PopupKeys
 	Notes  NotesKeys
+	Quiz   QuizKeys
+}
+
+// QuizKeys apply in the quiz.
+type QuizKeys struct {
+	Pick, Up, Down, Choose, Signs key.Binding // answering
+	Next, Open                    key.Binding // after the feedback
+	Stop, Review, Done            key.Binding
 }
 
 // NotesKeys apply in the note editor.
@@ -24,7 +32,7 @@ type NotesKeys struct {
 
 // HomeKeys apply on the chapter list.
 type HomeKeys struct {
-	Up, Down, Open, Export, Quit key.Binding
+	Up, Down, Open, Export, Quiz, Review, Quit key.Binding
 }
 
 // ReaderKeys apply while reading a chapter.
@@ -33,7 +41,7 @@ type ReaderKeys struct {
 	NextSection, PrevSection, NextChapter, PrevChapter        key.Binding
 	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
 	NextTerm, PrevTerm, OpenTerm                              key.Binding
-	EditNotes                                                 key.Binding
+	EditNotes, Quiz                                           key.Binding
 	Back                                                      key.Binding
 }
 
@@ -63,6 +71,8 @@ func DefaultKeyMap() KeyMap {
 			Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 			Open:   key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
 			Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export notes")),
+			Quiz:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "quiz")),
+			Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review missed")),
 			Quit:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
 		},
 		Reader: ReaderKeys{
@@ -86,11 +96,24 @@ func DefaultKeyMap() KeyMap {
 			PrevTerm:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous term")),
 			OpenTerm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "define term")),
 			EditNotes:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "notes on this chapter")),
+			Quiz:        key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "quiz on this chapter")),
 			Back:        key.NewBinding(key.WithKeys("q", "esc", "backspace"), key.WithHelp("q/esc", "chapters")),
 		},
 		Search: SearchKeys{
 			Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to match")),
 			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		},
+		Quiz: QuizKeys{
+			Pick:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1–9", "answer")),
+			Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+			Down:   key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓/j", "down")),
+			Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "answer")),
+			Signs:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "all signs")),
+			Next:   key.NewBinding(key.WithKeys("enter", "space", "right", "n"), key.WithHelp("enter", "next")),
+			Open:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "read the passage")),
+			Stop:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "stop: summary")),
+			Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review missed")),
+			Done:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
 		},
 		Popup: PopupKeys{
 			Close:    key.NewBinding(key.WithKeys("esc", "q", "?"), key.WithHelp("esc", "close")),

@@ -108,5 +108,9 @@ func (o *messageOverlay) update(msg tea.Msg) (tea.Cmd, action) {
 }
 
 func (o *messageOverlay) view() string {
-	return box(o.c.styles, o.c.styles.PopupTitle.Render(o.title), "enter ok", o.s.visible(), o.w, o.h)
+	hint := "enter ok"
+	if p := o.s.position(); p != "" {
+		hint = p + " · j/k · " + hint
+	}
+	return box(o.c.styles, o.c.styles.PopupTitle.Render(o.title), hint, o.s.visible(), o.w, o.h)
 }

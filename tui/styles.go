@@ -46,6 +46,11 @@ type Styles struct {
 	Match        lipgloss.Style // a search match
 	CurrentMatch lipgloss.Style // the match the reader is on
 
+	QuizText lipgloss.Style // a scenario
+	Right    lipgloss.Style // feedback on a right answer (also marked ✓)
+	Wrong    lipgloss.Style // feedback on a wrong answer (also marked ✗)
+	Quote    lipgloss.Style // a passage quoted from the essay
+
 	Popup      lipgloss.Style // a box drawn over the page
 	PopupTitle lipgloss.Style
 
@@ -84,6 +89,10 @@ func NewStyles(isDark, noColor bool) *Styles {
 	s.CurrentMatch = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#1C1C24")).Background(lipgloss.Color("#FF9F43"))
 	s.Term = lipgloss.NewStyle().Underline(true).Foreground(ld(lipgloss.Color("#3B2A8C"), lipgloss.Color("#C9C0FF")))
 	s.TermFocus = lipgloss.NewStyle().Underline(true).Bold(true).Reverse(true)
+	s.QuizText = lipgloss.NewStyle().Foreground(text)
+	s.Right = lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#1B6E3A"), lipgloss.Color("#7EE2A0")))
+	s.Wrong = s.Error
+	s.Quote = lipgloss.NewStyle().Italic(true).Foreground(text)
 	s.Popup = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	s.PopupTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Help = help.DefaultStyles(isDark)
@@ -93,6 +102,10 @@ func NewStyles(isDark, noColor bool) *Styles {
 		s.Term = lipgloss.NewStyle().Underline(true)
 		s.Match = lipgloss.NewStyle().Reverse(true)
 		s.CurrentMatch = lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true)
+		s.Right = lipgloss.NewStyle().Bold(true)
+		s.Wrong = lipgloss.NewStyle().Bold(true)
+		s.BarDone = lipgloss.NewStyle()
+		s.BarTodo = lipgloss.NewStyle()
 	}
 	s.Glamour = glamourStyle(isDark)
 	return s

@@ -1,0 +1,212 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"studyguide/content"
+	"studyguide/progress"
+	"studyguide/quiz"
+)
+
+func quizHarness(t *testing.T, w, h int, qo quiz.Options) *harness {
+	t.Helper()
+	hs := newHarness(t, w, h, Options{Quiz: &qo, QuizTitle: "test"})
+	if hs.m.screen != screenQuiz {
+		t.Fatalf("the quiz did not start:\n%s", hs.screen())
+	}
+	return hs
+}
+
+// key is the digit that answers the current item right (first category "1").
+func rightKey(hs *harness) string {
+	sc := hs.m.quiz.s.Current()
+	for i, c := range hs.m.c.pack.Quiz.Categories {
+		if c.ID == sc.Answer {
+			return fmt.Sprint(i + 1)
+		}
+	}
+	return "?"
+}
+
+func wrongKey(hs *harness) string {
+	if rightKey(hs) == "1" {
+		return "2"
+	}
+	return "1"
+}
+
+// signKey is the digit of a sign the current item shows (or, wrong, one it
+// does not).
+func signKey(hs *harness, sc *content.Scenario, right bool) string {
+	for i, sg := range hs.m.c.pack.Quiz.Signs {
+		tagged := false
+		for _, id := range sc.Signs {
+			tagged = tagged || id == sg.ID
+		}
+		if tagged == right {
+			return optionKey(i)
+		}
+	}
+	return "?"
+}
+
+// advanceTo skips items until one of the wanted category is on screen.
+func advanceTo(t *testing.T, hs *harness, category string) *content.Scenario {
+	t.Helper()
+	for range 40 {
+		sc := hs.m.quiz.s.Current()
+		if sc.Answer == category {
+			return sc
+		}
+		hs.keys(wrongKey(hs))
+		if hs.m.quiz.s.Step() == quiz.AwaitSign {
+			hs.keys("1")
+		}
+		hs.keys("enter")
+	}
+	t.Fatalf("no %s item in 40", category)
+	return nil
+}
+
+func TestQuizAnswerRightShowsExplanationAndPassage(t *testing.T) {
+	hs := quizHarness(t, 100, 40, quiz.Options{Seed: 3})
+	sc := advanceTo(t, hs, "mass")
+	hs.mustSee(flatten(sc.Text)[:30], "NGO-like or Mass-organization-like?", "1  NGO-like")
+	hs.keys(rightKey(hs))
+	hs.mustSee("✓ Right: Mass-organization-like", "Shows: ")
+	s := strings.Join(strings.Fields(hs.screen()), " ")
+	if !strings.Contains(s, strings.Fields(sc.Explanation)[0]+" "+strings.Fields(sc.Explanation)[1]) {
+		t.Fatalf("explanation not shown:\n%s", hs.screen())
+	}
+	if !strings.Contains(s, fmt.Sprintf("chapter %d", sc.Chapter)) || !strings.Contains(s, "“"+strings.Join(strings.Fields(sc.Passage)[:4], " ")) {
+		t.Fatalf("passage and its chapter not shown:\n%s", hs.screen())
+	}
+	hs.keys("enter")
+	if hs.m.quiz.s.Index() == 0 {
+		t.Fatal("enter did not move on")
+	}
+}
+
+func TestQuizWrongAnswerIsMarkedByMoreThanColour(t *testing.T) {
+	hs := quizHarness(t, 80, 24, quiz.Options{Seed: 4})
+	hs.keys(wrongKey(hs))
+	hs.mustSee("✗ Not this time.")
+	if hs.m.quiz.s.Step() != quiz.Answered {
+		t.Fatal("a wrong classification should not ask the sign")
+	}
+}
+
+func TestQuizFollowUpAsksTheSign(t *testing.T) {
+	for _, right := range []bool{true, false} {
+		hs := quizHarness(t, 100, 40, quiz.Options{Seed: 5})
+		sc := advanceTo(t, hs, "ngo")
+		// arrows and enter answer too
+		if rightKey(hs) == "2" {
+			hs.keys("down")
+		}
+		hs.keys("enter")
+		hs.mustSee("✓ Right: NGO-like", "Which of the signs does it show?", "0  Expert managers, class rift")
+		hs.mustNotSee("Shows:") // the explanation names the sign: not yet
+		hs.keys(signKey(hs, sc, right))
+		if right {
+			hs.mustSee("✓ Yes: ")
+		} else {
+			hs.mustSee("✗ Not ")
+		}
+		hs.mustSee("Shows: ")
+		if got := hs.m.quiz.s.Summary().Correct; (got == 1) != right {
+			t.Fatalf("right=%v: summary counts %d right", right, got)
+		}
+	}
+}
+
+func TestQuizSignsListInFull(t *testing.T) {
+	hs := quizHarness(t, 100, 40, quiz.Options{Seed: 5})
+	advanceTo(t, hs, "ngo")
+	hs.keys(rightKey(hs), "s")
+	hs.mustSee("The signs", "1. Overwork culture")
+	hs.keys("esc")
+	hs.mustSee("Which of the signs does it show?")
+}
+
+func TestQuizOpensThePassageAndComesBack(t *testing.T) {
+	hs := quizHarness(t, 100, 30, quiz.Options{Seed: 6})
+	sc := hs.m.quiz.s.Current()
+	hs.keys(wrongKey(hs), "o")
+	if hs.m.screen != screenReader || hs.m.reader.chapter != sc.Chapter-1 {
+		t.Fatalf("o should open chapter %d in the reader (screen %d, chapter %d)", sc.Chapter, hs.m.screen, hs.m.reader.chapter+1)
+	}
+	// the passage's paragraph is on screen
+	para := strings.Join(strings.Fields(sc.Paragraph.Text)[:5], " ")
+	if !strings.Contains(strings.Join(strings.Fields(hs.screen()), " "), para) {
+		t.Fatalf("the paragraph %s is not on screen:\n%s", sc.ParagraphID, hs.screen())
+	}
+	hs.mustSee("back to the quiz")
+	hs.keys("j", "j", "esc")
+	if hs.m.screen != screenQuiz || hs.m.quiz.s.Current() != sc || hs.m.quiz.res == nil {
+		t.Fatal("esc should return to the quiz at the same item, feedback still shown")
+	}
+	hs.mustSee("✗ Not this time.")
+	hs.keys("enter", "q", "enter")
+	if hs.m.screen != screenHome {
+		t.Fatalf("after the summary, enter should go home (screen %d)", hs.m.screen)
+	}
+	// the reader's back key is the usual one again
+	hs.keys("enter")
+	hs.mustNotSee("back to the quiz")
+}
+
+func TestQuizSummaryAfterStoppingEarly(t *testing.T) {
+	hs := quizHarness(t, 100, 50, quiz.Options{Seed: 7, Limit: 6})
+	missed := hs.m.quiz.s.Current()
+	hs.keys(wrongKey(hs), "enter")
+	sc := advanceTo(t, hs, "ngo")
+	hs.keys(rightKey(hs), signKey(hs, sc, true), "enter")
+	hs.keys("q")
+	hs.mustSee("Stopped after", "Classification", "Missed (", "Chapters to reread", "r review missed")
+	hs.mustSee(truncate(flatten(missed.Text), 40)[:30])
+	if !strings.Contains(hs.screen(), "█") {
+		t.Fatalf("no bars in the summary:\n%s", hs.screen())
+	}
+	// the session was kept in progress, and the missed item is due
+	st := hs.m.c.progress
+	if len(st.Quiz.History) != 1 || st.Quiz.History[0].Answered < 2 {
+		t.Fatalf("history: %+v", st.Quiz.History)
+	}
+	if c := st.QuizCards()[missed.ID]; c.Box != 1 {
+		t.Fatalf("the missed item's card: %+v", c)
+	}
+	hs.keys("r")
+	if hs.m.screen != screenQuiz || hs.m.quiz.s.Mode() != quiz.Review || hs.m.quiz.s.Current() == nil {
+		t.Fatal("r should start a review")
+	}
+	found := false
+	for _, it := range hs.m.quiz.s.Items() {
+		found = found || it.ID == missed.ID
+	}
+	if !found {
+		t.Fatal("the missed item is not in the review")
+	}
+}
+
+func TestQuizFromAChapterAndNothingDue(t *testing.T) {
+	hs := newHarness(t, 80, 24, Options{Chapter: 2})
+	hs.keys("z")
+	if hs.m.screen != screenQuiz || hs.m.quiz.s.Mode() != quiz.Chapter {
+		t.Fatal("z in the reader should quiz on the chapter")
+	}
+	for _, it := range hs.m.quiz.s.Items() {
+		if it.Chapter != 2 {
+			t.Fatalf("item %s is on chapter %d", it.ID, it.Chapter)
+		}
+	}
+	hs.keys("q", "enter")
+	if hs.m.screen != screenReader {
+		t.Fatal("leaving a chapter quiz returns to the reader")
+	}
+	hs = newHarness(t, 80, 24, Options{Progress: progress.New()})
+	hs.keys("r")
+	hs.mustSee("Nothing is due for review yet")
+}
