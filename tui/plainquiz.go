@@ -70,9 +70,6 @@ func PlainQuiz(in io.Reader, out io.Writer, pack *content.Pack, s *quiz.Session,
 		for _, t := range bank.SignsOf(sc) {
 			tags = append(tags, t.ID+". "+t.Label)
 		}
-		for _, t := range bank.PrinciplesOf(sc) {
-			tags = append(tags, t.Label)
-		}
 		p.printf("\n")
 		if len(tags) > 0 {
 			p.para("Shows: " + strings.Join(tags, "; ") + ".")

@@ -280,13 +280,11 @@ func (m *quizModel) itemLines() []string {
 		}
 		add("")
 	}
+	// The signs an item shows, by number; a principle needs no line of its
+	// own, the explanation opens with it.
 	var tags []string
-	for _, t := range append(bank.SignsOf(sc), bank.PrinciplesOf(sc)...) {
-		if t.ID != "" && len(sc.Signs) > 0 {
-			tags = append(tags, t.ID+". "+t.Label)
-		} else {
-			tags = append(tags, t.Label)
-		}
+	for _, t := range bank.SignsOf(sc) {
+		tags = append(tags, t.ID+". "+t.Label)
 	}
 	if len(tags) > 0 {
 		add(st.Heading.Render(wrapText("Shows: "+strings.Join(tags, " · "), w)))

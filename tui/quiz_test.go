@@ -75,7 +75,7 @@ func TestQuizAnswerRightShowsExplanationAndPassage(t *testing.T) {
 	sc := advanceTo(t, hs, "mass")
 	hs.mustSee(flatten(sc.Text)[:30], "NGO-like or Mass-organization-like?", "1  NGO-like")
 	hs.keys(rightKey(hs))
-	hs.mustSee("✓ Right: Mass-organization-like", "Shows: ")
+	hs.mustSee("✓ Right: Mass-organization-like")
 	s := strings.Join(strings.Fields(hs.screen()), " ")
 	if !strings.Contains(s, strings.Fields(sc.Explanation)[0]+" "+strings.Fields(sc.Explanation)[1]) {
 		t.Fatalf("explanation not shown:\n%s", hs.screen())
