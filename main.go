@@ -69,7 +69,7 @@ func newRootCmd() *cobra.Command {
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
-	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(), newExportCmd(opts))
+	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(), newPlanCmd(), newExportCmd(opts))
 	return root
 }
 

@@ -66,3 +66,24 @@ func TestGlossaryUnknownTermSuggests(t *testing.T) {
 		t.Fatalf("want an error pointing at the list, got %v", err)
 	}
 }
+
+func TestPlanPrintsEveryChapterInMeetings(t *testing.T) {
+	out, err := run(t, "plan", "--width", "60")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pack, _ := loadPack()
+	for _, ch := range pack.Chapters {
+		if !strings.Contains(out, ch.Title) {
+			t.Errorf("plan lacks chapter %q", ch.Title)
+		}
+	}
+	if !strings.Contains(out, "Meeting 1 — ") || !strings.Contains(out, "Passage (chapter 1, paragraph 6)") {
+		t.Fatalf("plan:\n%.600s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if len([]rune(l)) > 60 {
+			t.Fatalf("line wider than 60: %q", l)
+		}
+	}
+}

@@ -273,8 +273,8 @@ func (pw *planWriter) questions(title string, qs []Question, first int) {
 		pw.item(pw.indent, label, collapseSpace(q.Text))
 		if q.Paragraph != nil {
 			hang := pw.indent + strings.Repeat(" ", len(label))
-			pw.para(hang, fmt.Sprintf("Passage (chapter %d, %s): “%s”",
-				q.Paragraph.Chapter.Number, q.Paragraph.ID, collapseSpace(q.Quote)))
+			pw.para(hang, fmt.Sprintf("Passage (chapter %d, paragraph %d): “%s”",
+				q.Paragraph.Chapter.Number, q.Paragraph.Index+1, collapseSpace(q.Quote)))
 		}
 	}
 }

@@ -97,6 +97,8 @@ func New(pack *content.Pack, opts Options) Model {
 	c.keys.Home.Quiz.SetEnabled(hasQuiz)
 	c.keys.Home.Review.SetEnabled(hasQuiz)
 	c.keys.Reader.Quiz.SetEnabled(hasQuiz)
+	c.keys.Reader.Guide.SetEnabled(pack.Guide != nil)
+	c.keys.Home.Plan.SetEnabled(pack.Guide != nil)
 	switch opts.Theme {
 	case ThemeAuto:
 		c.setDark(guessDark(os.Getenv("COLORFGBG")))
@@ -331,6 +333,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case m.screen == screenHome && key.Matches(msg, k.Home.Export):
 		return m, m.exportCmd()
+	case m.screen == screenHome && key.Matches(msg, k.Home.Plan):
+		m.overlays = append(m.overlays, newPlanOverlay(m.c))
+		return m, nil
+	case m.screen == screenReader && key.Matches(msg, k.Reader.Guide):
+		m.overlays = append(m.overlays, newChapterGuideOverlay(m.c, m.c.pack.Chapters[m.reader.chapter]))
+		return m, nil
 	case m.screen == screenHome && key.Matches(msg, k.Home.Quiz):
 		return m, startQuizCmd(quiz.Options{Mode: quiz.All}, "all scenarios")
 	case m.screen == screenHome && key.Matches(msg, k.Home.Review):

@@ -139,7 +139,7 @@ func (h homeModel) ShortHelp() []key.Binding {
 }
 
 func (h homeModel) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.Open, h.c.keys.Glossary, h.keys.Export}, {h.keys.Quiz, h.keys.Review}, {h.c.keys.Theme, h.c.keys.Help, h.keys.Quit, h.c.keys.Quit}}
+	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.Open, h.c.keys.Glossary, h.keys.Export}, {h.keys.Quiz, h.keys.Review, h.keys.Plan}, {h.c.keys.Theme, h.c.keys.Help, h.keys.Quit, h.c.keys.Quit}}
 }
 
 // homeDelegate draws one row of the chapter list.

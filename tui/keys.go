@@ -32,7 +32,7 @@ type NotesKeys struct {
 
 // HomeKeys apply on the chapter list.
 type HomeKeys struct {
-	Up, Down, Open, Export, Quiz, Review, Quit key.Binding
+	Up, Down, Open, Export, Quiz, Review, Plan, Quit key.Binding
 }
 
 // ReaderKeys apply while reading a chapter.
@@ -41,7 +41,7 @@ type ReaderKeys struct {
 	NextSection, PrevSection, NextChapter, PrevChapter        key.Binding
 	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
 	NextTerm, PrevTerm, OpenTerm                              key.Binding
-	EditNotes, Quiz                                           key.Binding
+	EditNotes, Quiz, Guide                                    key.Binding
 	Back                                                      key.Binding
 }
 
@@ -73,6 +73,7 @@ func DefaultKeyMap() KeyMap {
 			Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export notes")),
 			Quiz:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "quiz")),
 			Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review missed")),
+			Plan:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "meeting plan")),
 			Quit:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
 		},
 		Reader: ReaderKeys{
@@ -97,6 +98,7 @@ func DefaultKeyMap() KeyMap {
 			OpenTerm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "define term")),
 			EditNotes:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "notes on this chapter")),
 			Quiz:        key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "quiz on this chapter")),
+			Guide:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "key ideas and questions")),
 			Back:        key.NewBinding(key.WithKeys("q", "esc", "backspace"), key.WithHelp("q/esc", "chapters")),
 		},
 		Search: SearchKeys{

@@ -520,7 +520,8 @@ func (m readerModel) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.NextChapter, k.PrevChapter},
 		search,
-		{k.NextTerm, k.PrevTerm, k.OpenTerm, m.c.keys.Glossary, k.EditNotes, k.Quiz},
+		{k.NextTerm, k.PrevTerm, k.OpenTerm, m.c.keys.Glossary},
+		{k.Guide, k.EditNotes, k.Quiz},
 		{m.c.keys.Theme, m.c.keys.Help, k.Back, m.c.keys.Quit},
 	}
 }
