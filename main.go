@@ -69,7 +69,7 @@ func newRootCmd() *cobra.Command {
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
-	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(), newPlanCmd(), newExportCmd(opts))
+	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(), newPlanCmd(), newPresentCmd(opts), newExportCmd(opts))
 	return root
 }
 
@@ -201,9 +201,18 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	if err != nil {
 		return err
 	}
-	store, st, notice, err := progress.Open(progress.Options{Pack: pack.Meta.ID, Profile: opts.profile, NoSave: opts.noSave})
-	if err != nil {
-		return err
+	var (
+		store  *progress.Store
+		st     = progress.New()
+		notice string
+	)
+	// The presenter never touches personal progress; with --profile it
+	// keeps its place under that name.
+	if !to.Present || opts.profile != "" {
+		store, st, notice, err = progress.Open(progress.Options{Pack: pack.Meta.ID, Profile: opts.profile, NoSave: opts.noSave})
+		if err != nil {
+			return err
+		}
 	}
 	if !cmd.Flags().Changed("theme") && st.Theme != "" {
 		theme, _ = parseTheme(st.Theme) // the theme last chosen with t
@@ -212,7 +221,7 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	to.Progress, to.Store, to.Profile, to.Notice = st, store, opts.profile, notice
 	m := tui.New(pack, to)
 	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context())).Run()
-	if fm, ok := final.(tui.Model); ok {
+	if fm, ok := final.(tui.Model); ok && store != nil {
 		if serr := store.Save(fm.Progress()); serr != nil && store.Off() == nil {
 			fmt.Fprintf(cmd.ErrOrStderr(), "studyguide: your progress could not be saved: %v\n", serr)
 		}

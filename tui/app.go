@@ -36,6 +36,11 @@ type Options struct {
 	// SaveDelay is how long changes wait before being saved, so a burst of
 	// scrolling is one save (default one second).
 	SaveDelay time.Duration
+	// Present starts the presenter at Chapter (studyguide present), with
+	// PresentItems quiz items per chapter (0: all) in PresentSeed's order.
+	Present      bool
+	PresentItems int
+	PresentSeed  int64
 	// Quiz starts a quiz at once (studyguide quiz); QuizTitle names it.
 	Quiz      *quiz.Options
 	QuizTitle string
@@ -47,15 +52,17 @@ const (
 	screenHome screen = iota
 	screenReader
 	screenQuiz
+	screenPresent
 )
 
 // Model is the root of the program.
 type Model struct {
-	c      *common
-	screen screen
-	home   homeModel
-	reader readerModel
-	quiz   quizModel
+	c       *common
+	screen  screen
+	home    homeModel
+	reader  readerModel
+	quiz    quizModel
+	present presentModel
 	// inQuiz says a quiz is under way (on screen, or paused while the
 	// reader shows one of its passages).
 	inQuiz bool
@@ -86,6 +93,7 @@ func New(pack *content.Pack, opts Options) Model {
 		opts.Theme = ThemeAuto
 	}
 	c := &common{
+		projector: opts.Present, tick: tea.Tick,
 		pack: pack, keys: DefaultKeyMap(), theme: opts.Theme, noColor: opts.NoColor,
 		renders: newRenderCache(), progress: opts.Progress, store: opts.Store, profile: opts.Profile,
 	}
@@ -114,6 +122,10 @@ func New(pack *content.Pack, opts Options) Model {
 	if opts.Chapter > 0 {
 		m.screen = screenReader
 		m.reader.chapter = min(opts.Chapter, len(pack.Chapters)) - 1
+	}
+	if opts.Present {
+		m.screen = screenPresent
+		m.present = newPresent(c, max(1, opts.Chapter), opts.PresentItems, opts.PresentSeed)
 	}
 	if opts.Quiz != nil {
 		mm, _ := m.startQuiz(quizStartMsg{opts: *opts.Quiz, title: opts.QuizTitle})
@@ -212,6 +224,13 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen = m.quiz.from
 		m.home.refresh()
 		return m, nil
+	case chapterPickMsg:
+		m.overlays = append(m.overlays, newChapterPicker(m.c, m.present.step().chapter.Number))
+		return m, nil
+	case timerTickMsg:
+		var cmd tea.Cmd
+		m.present, cmd = m.present.Update(msg)
+		return m, cmd
 	case signsMsg:
 		m.overlays = append(m.overlays, newSignsOverlay(m.c))
 		return m, nil
@@ -256,7 +275,15 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			m.home.refresh()
 		}
 		return m, tea.Batch(cmd, m.saveNow())
+	case chapterAction:
+		m.overlays = m.overlays[:len(m.overlays)-1]
+		m.present.go_(m.present.chapterStart(a.chapter))
+		m.present.layout()
 	case jumpAction:
+		if m.screen == screenPresent { // the presenter has no reader: stay
+			m.overlays = nil
+			return m, cmd
+		}
 		m.overlays = nil
 		m.screen = screenReader
 		return m, tea.Batch(cmd, m.reader.jumpTo(a.para, a.term))
@@ -300,6 +327,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	if m.inQuiz {
 		m.quiz.layout()
 	}
+	if m.screen == screenPresent {
+		m.present.layout()
+	}
 	return m.reader.SetSize(w, h)
 }
 
@@ -313,6 +343,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case m.top() != nil:
 		cmd, act := m.top().update(msg)
 		return m.act(act, cmd)
+	case m.screen == screenPresent:
+		return m.presentKey(msg)
 	case m.screen == screenReader && m.reader.search.typing:
 		return m.toScreen(msg)
 	case key.Matches(msg, k.Help):
@@ -367,8 +399,27 @@ func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader, cmd = m.reader.Update(msg)
 	case screenQuiz:
 		m.quiz, cmd = m.quiz.Update(msg)
+	case screenPresent:
+		m.present, cmd = m.present.Update(msg)
 	}
 	return m, cmd
+}
+
+// presentKey handles a key in the presenter, whose own keys come first:
+// t is its timer there, not the theme.
+func (m Model) presentKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.c.keys
+	switch {
+	case key.Matches(msg, k.Present.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Present.Help):
+		m.overlays = append(m.overlays, newHelpOverlay(m.c, m.present.FullHelp()))
+		return m, nil
+	case key.Matches(msg, k.Glossary) && m.c.pack.Glossary != nil:
+		m.overlays = append(m.overlays, newIndexOverlay(m.c))
+		return m, nil
+	}
+	return m.toScreen(msg)
 }
 
 // startQuiz starts a session, or says why there is none.
@@ -418,6 +469,8 @@ func (m Model) frame() string {
 		base = m.reader.View()
 	case screenQuiz:
 		base = m.quiz.View()
+	case screenPresent:
+		base = m.present.View()
 	}
 	if top := m.top(); top != nil {
 		base = m.overlay(fit(base, w, h), top.view())
@@ -432,6 +485,8 @@ func (m Model) fullHelp() [][]key.Binding {
 		return m.reader.FullHelp()
 	case screenQuiz:
 		return m.quiz.FullHelp()
+	case screenPresent:
+		return m.present.FullHelp()
 	}
 	return m.home.FullHelp()
 }

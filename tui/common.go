@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
 
 	"studyguide/content"
 	"studyguide/progress"
@@ -23,6 +26,11 @@ type common struct {
 	progress *progress.State
 	store    *progress.Store // nil: nothing is saved
 	profile  string
+	// projector is the presenter's high-contrast theme.
+	projector bool
+	// tick schedules the presenter's timer ticks (tea.Tick; tests drive the
+	// timer with messages instead).
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // maxReadWidth is the reading column on wide terminals: about 80 cells, the
@@ -34,6 +42,10 @@ func (c *common) readWidth() int { return max(0, min(maxReadWidth, c.width)) }
 
 // setDark rebuilds the styles for a dark or light background.
 func (c *common) setDark(isDark bool) {
+	if c.projector {
+		c.styles = NewProjectorStyles(isDark, c.noColor)
+		return
+	}
 	c.styles = NewStyles(isDark, c.noColor)
 }
 

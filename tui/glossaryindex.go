@@ -56,7 +56,7 @@ func newIndexOverlay(c *common) *indexOverlay {
 }
 
 func (o *indexOverlay) layout(w, h int) {
-	o.w, o.h = boxSize(w, h, popupWidth)
+	o.w, o.h = boxSize(w, h, o.c.popupWidth())
 	o.list.SetSize(contentWidth(o.w), max(1, o.h-4))
 	o.list.SetShowStatusBar(o.h >= 18) // on a small screen, room for terms instead
 }

@@ -47,3 +47,36 @@ func TestGoldenViews(t *testing.T) {
 		}
 	}
 }
+
+// Golden views of the presenter at a laptop's size and a projector's.
+func TestGoldenPresenter(t *testing.T) {
+	views := []struct {
+		name  string
+		setup func(hs *harness)
+	}{
+		{"title", func(*harness) {}},
+		{"passage", func(hs *harness) { hs.keys("space", "space", "space") }}, // warning sign 2
+		{"question", func(hs *harness) {
+			for hs.m.present.step().kind != stepQuestion {
+				hs.keys("space")
+			}
+			hs.keys("t")
+		}},
+		{"quiz", func(hs *harness) {
+			for hs.m.present.step().kind != stepQuiz {
+				hs.keys("space")
+			}
+			hs.keys("1", "1", "2", "r", "3", "space")
+		}},
+	}
+	for _, v := range views {
+		for _, s := range [][2]int{{80, 24}, {160, 45}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", v.name, s[0], s[1]), func(t *testing.T) {
+				hs := newHarness(t, s[0], s[1], Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1})
+				v.setup(hs)
+				checkFits(t, hs.m.View().Content, s[0], s[1])
+				golden.RequireEqual(t, hs.screen())
+			})
+		}
+	}
+}

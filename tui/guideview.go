@@ -13,7 +13,7 @@ func newChapterGuideOverlay(c *common, ch *content.Chapter) *messageOverlay {
 	st := c.styles
 	cg := c.pack.Guide.For(ch.Number)
 	var b strings.Builder
-	w := contentWidth(min(popupWidth, c.width))
+	w := contentWidth(min(c.popupWidth(), c.width))
 	hang := func(prefix, text string) {
 		body := wrapText(flatten(text), max(1, w-len([]rune(prefix))))
 		pad := strings.Repeat(" ", len([]rune(prefix)))
@@ -47,6 +47,6 @@ func newChapterGuideOverlay(c *common, ch *content.Chapter) *messageOverlay {
 // newPlanOverlay shows the reading plan.
 func newPlanOverlay(c *common) *messageOverlay {
 	var b strings.Builder
-	_ = content.WritePlan(&b, c.pack, contentWidth(min(popupWidth, c.width)))
+	_ = content.WritePlan(&b, c.pack, contentWidth(min(c.popupWidth(), c.width)))
 	return newMessageOverlay(c, "Reading plan", strings.TrimRight(b.String(), "\n"))
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
@@ -37,6 +38,8 @@ func newHarness(t testing.TB, w, h int, opts Options) *harness {
 		opts.Theme = ThemeDark // known theme: no terminal query, no wait
 	}
 	hs := &harness{t: t, m: New(testPack(t), opts)}
+	// The presenter's timer is driven by timerTickMsg in tests, not by a clock.
+	hs.m.c.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs
@@ -67,7 +70,7 @@ func (hs *harness) run(cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		case renderedMsg, openMsg, backMsg, tea.BackgroundColorMsg, openTermMsg,
 			saveTickMsg, savedMsg, exportedMsg, list.FilterMatchesMsg,
-			quizStartMsg, quizOpenMsg, quizDoneMsg, signsMsg:
+			quizStartMsg, quizOpenMsg, quizDoneMsg, signsMsg, chapterPickMsg:
 			m, next := hs.m.Update(msg)
 			hs.m = m.(Model)
 			queue = append(queue, next)

@@ -10,12 +10,22 @@ type KeyMap struct {
 	Theme    key.Binding
 	Glossary key.Binding
 
-	Home   HomeKeys
-	Reader ReaderKeys
-	Search SearchKeys
-	Popup  PopupKeys
-	Notes  NotesKeys
-	Quiz   QuizKeys
+	Home    HomeKeys
+	Reader  ReaderKeys
+	Search  SearchKeys
+	Popup   PopupKeys
+	Notes   NotesKeys
+	Quiz    QuizKeys
+	Present PresentKeys
+}
+
+// PresentKeys apply in the presenter.
+type PresentKeys struct {
+	Next, Prev, NextChapter, PrevChapter, Chapters key.Binding
+	Count, Undo, Reveal                            key.Binding
+	Timer, More, Less, Reset                       key.Binding
+	NextTerm, PrevTerm                             key.Binding
+	Help, Quit                                     key.Binding
 }
 
 // QuizKeys apply in the quiz.
@@ -116,6 +126,24 @@ func DefaultKeyMap() KeyMap {
 			Stop:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "stop: summary")),
 			Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review missed")),
 			Done:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		},
+		Present: PresentKeys{
+			Next:        key.NewBinding(key.WithKeys("space", "right", "l", "pgdown", "n"), key.WithHelp("space/→", "next")),
+			Prev:        key.NewBinding(key.WithKeys("left", "h", "backspace", "pgup", "p"), key.WithHelp("←/⌫", "back")),
+			NextChapter: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next chapter")),
+			PrevChapter: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "chapter start / previous")),
+			Chapters:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "go to a chapter")),
+			Count:       key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1–9 0", "count a hand")),
+			Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo a hand")),
+			Reveal:      key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("r/enter", "reveal · open term")),
+			Timer:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timer start/pause")),
+			More:        key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "a minute more")),
+			Less:        key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("−", "a minute less")),
+			Reset:       key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "reset timer")),
+			NextTerm:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next term")),
+			PrevTerm:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous term")),
+			Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+			Quit:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
 		},
 		Popup: PopupKeys{
 			Close:    key.NewBinding(key.WithKeys("esc", "q", "?"), key.WithHelp("esc", "close")),

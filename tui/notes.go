@@ -46,7 +46,7 @@ func newNotesOverlay(c *common, ch *content.Chapter) (*notesOverlay, tea.Cmd) {
 }
 
 func (o *notesOverlay) layout(w, h int) {
-	o.w, o.h = boxSize(w, h, popupWidth)
+	o.w, o.h = boxSize(w, h, o.c.popupWidth())
 	o.ta.SetWidth(contentWidth(o.w))
 	o.ta.SetHeight(max(1, min(16, o.h-4)))
 }
@@ -90,7 +90,7 @@ func newMessageOverlay(c *common, title, text string) *messageOverlay {
 }
 
 func (o *messageOverlay) layout(w, h int) {
-	o.w, o.h = boxSize(w, h, popupWidth)
+	o.w, o.h = boxSize(w, h, o.c.popupWidth())
 	o.s.lines = strings.Split(wrapText(o.text, contentWidth(o.w)), "\n")
 	o.s.height = max(1, o.h-4)
 }

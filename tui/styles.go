@@ -123,3 +123,51 @@ func glamourStyle(isDark bool) gansi.StyleConfig {
 	cfg.BlockQuote.IndentToken = &bar
 	return cfg
 }
+
+// NewProjectorStyles is the presenter's theme: for a projected screen seen
+// from across a room, so only full-strength colours, no dim greys, and
+// everything that matters also bold or underlined.
+func NewProjectorStyles(isDark, noColor bool) *Styles {
+	s := NewStyles(isDark, noColor)
+	ld := lipgloss.LightDark(isDark)
+	text := ld(lipgloss.Color("#000000"), lipgloss.Color("#FFFFFF"))
+	accent := ld(lipgloss.Color("#0000AF"), lipgloss.Color("#FFD700"))
+	s.Name += "-projector"
+	s.TitleBar = lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#000000"))).Background(accent)
+	s.StatusBar = lipgloss.NewStyle().Foreground(text)
+	s.StatusInfo = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.Heading = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.Dim = lipgloss.NewStyle().Foreground(text)
+	s.Accent = lipgloss.NewStyle().Foreground(accent)
+	s.Item = lipgloss.NewStyle().Foreground(text)
+	s.ItemSelected = lipgloss.NewStyle().Bold(true).Foreground(accent).Underline(true)
+	s.ItemNumber = lipgloss.NewStyle().Foreground(text)
+	s.BarDone = lipgloss.NewStyle().Foreground(accent)
+	s.BarTodo = lipgloss.NewStyle().Foreground(text)
+	s.Term = lipgloss.NewStyle().Underline(true).Foreground(text)
+	s.QuizText = lipgloss.NewStyle().Foreground(text)
+	s.Quote = lipgloss.NewStyle().Italic(true).Foreground(text)
+	s.Right = lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#005F00"), lipgloss.Color("#00FF5F")))
+	s.Wrong = lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#AF0000"), lipgloss.Color("#FF5F5F")))
+	s.Popup = lipgloss.NewStyle().Border(lipgloss.ThickBorder()).BorderForeground(accent).Padding(0, 1)
+	s.PopupTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.Help.ShortKey = lipgloss.NewStyle().Bold(true).Foreground(text)
+	s.Help.ShortDesc = lipgloss.NewStyle().Foreground(text)
+	s.Help.FullKey = s.Help.ShortKey
+	s.Help.FullDesc = s.Help.ShortDesc
+	s.Help.ShortSeparator = s.Help.ShortDesc
+	s.Help.FullSeparator = s.Help.ShortDesc
+	if noColor {
+		s.TitleBar = lipgloss.NewStyle().Bold(true).Reverse(true)
+		s.Heading = lipgloss.NewStyle().Bold(true)
+		s.ItemSelected = lipgloss.NewStyle().Bold(true).Reverse(true)
+		s.Term = lipgloss.NewStyle().Underline(true)
+		s.Right = lipgloss.NewStyle().Bold(true)
+		s.Wrong = lipgloss.NewStyle().Bold(true)
+		s.Dim, s.Accent, s.Item, s.QuizText, s.BarDone, s.BarTodo = lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle()
+		s.Quote = lipgloss.NewStyle().Italic(true)
+		s.Popup = lipgloss.NewStyle().Border(lipgloss.ThickBorder()).Padding(0, 1)
+		s.PopupTitle = lipgloss.NewStyle().Bold(true)
+	}
+	return s
+}

@@ -37,9 +37,16 @@ type termLink struct {
 	para *content.Paragraph
 }
 
-// popupWidth is the widest a glossary popup gets: a comfortable measure
-// for a short definition.
+// popupWidth is the widest a popup gets: a comfortable measure for a short
+// definition; the presenter's are wider, for a room to read.
 const popupWidth = 66
+
+func (c *common) popupWidth() int {
+	if c.projector {
+		return 90
+	}
+	return popupWidth
+}
 
 func newTermOverlay(c *common, t *content.Term) *termOverlay {
 	o := &termOverlay{c: c, term: t, sel: -1}
@@ -48,7 +55,7 @@ func newTermOverlay(c *common, t *content.Term) *termOverlay {
 }
 
 func (o *termOverlay) layout(w, h int) {
-	o.w, o.h = boxSize(w, h, popupWidth)
+	o.w, o.h = boxSize(w, h, o.c.popupWidth())
 	o.s.height = max(1, o.h-4)
 	o.build()
 }

@@ -1,0 +1,180 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"studyguide/content"
+)
+
+// textBlock is one paragraph of a presenter step: its text on one line, a
+// prefix for its first line (a list number, a quote bar) and its style.
+type textBlock struct {
+	text   string
+	prefix string
+	indent int
+	style  lipgloss.Style
+}
+
+// stepTerm is a glossary term marked on a presenter step.
+type stepTerm struct {
+	term *content.Term
+	line int // the step line where it starts
+	// block and the rune range inside the block's text
+	block, start, end int
+}
+
+// markedBlocks wraps blocks to width w, a blank line between them, with the
+// first occurrence on the step of each glossary term underlined (the focused
+// one in reverse video). base is how many lines come before these on the
+// step; the terms found are added to m.terms.
+func (m *presentModel) markedBlocks(blocks []textBlock, w int) []string {
+	return m.markedBlocksAt(blocks, w, 0)
+}
+
+func (m *presentModel) markedBlocksAt(blocks []textBlock, w, base int) []string {
+	seen := map[*content.Term]bool{}
+	for _, t := range m.terms {
+		seen[t.term] = true
+	}
+	var lines []string
+	for bi, b := range blocks {
+		if bi > 0 {
+			lines = append(lines, "")
+		}
+		runes := []rune(b.text)
+		hits := termHits(runes, m.c.pack.Glossary)
+		var mine []stepTerm
+		for _, h := range hits {
+			if !seen[h.term] {
+				seen[h.term] = true
+				mine = append(mine, stepTerm{term: h.term, block: bi, start: h.start, end: h.end})
+			}
+		}
+		pw := ansi.StringWidth(b.prefix)
+		for li, r := range wrapRanges(runes, max(1, w-b.indent-pw)) {
+			lead := strings.Repeat(" ", b.indent+pw)
+			if li == 0 {
+				lead = strings.Repeat(" ", b.indent) + b.prefix
+			}
+			for i := range mine {
+				if mine[i].start >= r[0] && mine[i].start < r[1] {
+					mine[i].line = base + len(lines)
+				}
+			}
+			lines = append(lines, b.style.Render(lead)+m.styleRange(runes, r[0], r[1], mine, b.style))
+		}
+		m.terms = append(m.terms, mine...)
+	}
+	return lines
+}
+
+// styleRange renders runes[from:to], terms underlined, the focused one
+// reversed.
+func (m *presentModel) styleRange(runes []rune, from, to int, terms []stepTerm, base lipgloss.Style) string {
+	class := func(i int) int {
+		for k, t := range terms {
+			if i >= t.start && i < t.end {
+				if len(m.terms)+k == m.focus {
+					return 2
+				}
+				return 1
+			}
+		}
+		return 0
+	}
+	styles := [3]lipgloss.Style{base, base.Underline(true), base.Underline(true).Reverse(true).Bold(true)}
+	var b strings.Builder
+	start := from
+	for i := from; i <= to; i++ {
+		if i == to || class(i) != class(start) {
+			b.WriteString(styles[class(start)].Render(string(runes[start:i])))
+			start = i
+		}
+	}
+	return b.String()
+}
+
+// termHit is a glossary term found in a text, by rune range.
+type termHit struct {
+	term       *content.Term
+	start, end int
+}
+
+// termHits finds glossary terms in text (one line, single spaces) as whole
+// words, in order; where two overlap the longer wins.
+func termHits(text []rune, g *content.Glossary) []termHit {
+	if g == nil {
+		return nil
+	}
+	folded := content.FoldText(string(text))
+	if len(folded) != len(text) { // not one line with single spaces: do not guess
+		return nil
+	}
+	var cs []termHit
+	for _, t := range g.Terms {
+		for _, f := range t.Forms() {
+			q := content.FoldText(f)
+			for _, at := range content.IndexWholeWords(folded, q) {
+				cs = append(cs, termHit{t, at, at + len(q)})
+			}
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].start != cs[j].start {
+			return cs[i].start < cs[j].start
+		}
+		return cs[i].end > cs[j].end
+	})
+	var out []termHit
+	end := -1
+	for _, c := range cs {
+		if c.start >= end {
+			out = append(out, c)
+			end = c.end
+		}
+	}
+	return out
+}
+
+// wrapRanges wraps one line of text at spaces to width cells, returning each
+// line's rune range (the space at a break belongs to neither line). A word
+// longer than the width is cut.
+func wrapRanges(text []rune, width int) [][2]int {
+	var out [][2]int
+	start := 0
+	for start < len(text) {
+		for start < len(text) && text[start] == ' ' {
+			start++
+		}
+		if start >= len(text) {
+			break
+		}
+		end, cells, lastSpace := start, 0, -1
+		for end < len(text) {
+			cw := ansi.StringWidth(string(text[end]))
+			if cells+cw > width {
+				break
+			}
+			if text[end] == ' ' {
+				lastSpace = end
+			}
+			cells += cw
+			end++
+		}
+		switch {
+		case end >= len(text):
+		case text[end] == ' ':
+		case lastSpace > start:
+			end = lastSpace
+		case end == start:
+			end = start + 1 // a cell wider than the line: show it anyway
+		}
+		out = append(out, [2]int{start, end})
+		start = end
+	}
+	return out
+}
