@@ -210,3 +210,33 @@ func TestQuizFromAChapterAndNothingDue(t *testing.T) {
 	hs.keys("r")
 	hs.mustSee("Nothing is due for review yet")
 }
+
+// Every scenario's passage opens the reader with its paragraph on screen,
+// and the quiz comes back at the same item — at 80x24 and at 40x12.
+func TestEveryPassageOpensTheRightPlace(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		hs := quizHarness(t, size[0], size[1], quiz.Options{Seed: 9})
+		n := hs.m.quiz.s.Len()
+		for i := range n {
+			sc := hs.m.quiz.s.Current()
+			hs.keys(wrongKey(hs), "o")
+			if hs.m.screen != screenReader || hs.m.reader.chapter != sc.Chapter-1 {
+				t.Fatalf("%dx%d %s: o opened chapter %d", size[0], size[1], sc.ID, hs.m.reader.chapter+1)
+			}
+			top := hs.m.reader.vp.YOffset()
+			line := hs.m.reader.r.paraLine[hs.m.reader.paraIndex(sc.Paragraph)]
+			if line < top || line >= top+hs.m.reader.vp.Height() {
+				t.Fatalf("%dx%d %s: paragraph %s starts at line %d, screen shows %d–%d",
+					size[0], size[1], sc.ID, sc.ParagraphID, line, top, top+hs.m.reader.vp.Height())
+			}
+			checkFits(t, hs.m.View().Content, size[0], size[1])
+			hs.keys("esc")
+			if hs.m.screen != screenQuiz || hs.m.quiz.s.Index() != i {
+				t.Fatalf("%s: esc did not come back to item %d", sc.ID, i+1)
+			}
+			checkFits(t, hs.m.View().Content, size[0], size[1])
+			hs.keys("enter")
+		}
+		hs.mustSee("Finished: 0 of 88 right")
+	}
+}

@@ -109,6 +109,11 @@ func (m *readerModel) openAt(chapter int, a *anchor) tea.Cmd {
 	}
 	m.chapter = chapter
 	m.anchor = a
+	// Keep where the reader is going now, not when the rendering arrives:
+	// leaving before it does must not lose the place.
+	if ps := m.c.pack.Chapters[chapter].Paragraphs(); a != nil && a.para >= 0 && a.para < len(ps) {
+		m.c.progress.SetPosition(chapter+1, ps[a.para].ID)
+	}
 	return m.ensureRender()
 }
 
