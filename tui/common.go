@@ -31,6 +31,8 @@ type common struct {
 	// tick schedules the presenter's timer ticks (tea.Tick; tests drive the
 	// timer with messages instead).
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// exportDir is where x writes the notes: the current directory ("").
+	exportDir string
 }
 
 // maxReadWidth is the reading column on wide terminals: about 80 cells, the

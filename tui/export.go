@@ -29,14 +29,14 @@ func ExportName(packID, profile string, now time.Time) string {
 
 // exportCmd writes the notes to a markdown file in the background.
 func (m Model) exportCmd() tea.Cmd {
-	snapshot, pack, profile := m.c.progress.Clone(), m.c.pack, m.c.profile
+	snapshot, pack, profile, dir := m.c.progress.Clone(), m.c.pack, m.c.profile, m.c.exportDir
 	return func() tea.Msg {
 		now := time.Now()
 		var b bytes.Buffer
 		if err := progress.Export(&b, snapshot, pack, profile, now); err != nil {
 			return exportedMsg{err: err}
 		}
-		name := ExportName(pack.Meta.ID, profile, now)
+		name := filepath.Join(dir, ExportName(pack.Meta.ID, profile, now))
 		if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
 			return exportedMsg{err: err}
 		}

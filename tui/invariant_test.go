@@ -29,7 +29,10 @@ var presenterKeys = []string{"space", "space", "space", "right", "left", "backsp
 func walkFrames(t *testing.T, opts Options, keys []string, seeds uint64) {
 	t.Helper()
 	sizes := [][2]int{{0, 0}, {1, 1}, {10, 3}, {20, 5}, {40, 12}, {80, 24}, {120, 40}, {160, 45}, {200, 60}, {300, 100}, {33, 7}}
-	const steps = 800
+	steps := 800
+	if raceEnabled {
+		steps = 250
+	}
 	for seed := range seeds {
 		rng := rand.New(rand.NewPCG(seed, 42))
 		hs := newHarness(t, 80, 24, opts)
