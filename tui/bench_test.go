@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"studyguide/quiz"
 )
 
 // Targets (issue 2): a scroll key's Update+View under 1 ms at 120x40;
@@ -124,6 +126,42 @@ func BenchmarkPopupOpenClose(b *testing.B) {
 		hs.keys("enter")
 		_ = hs.m.View()
 		hs.keys("esc")
+		_ = hs.m.View()
+	}
+}
+
+// BenchmarkQuizAnswer is answering an item and moving on at 120x40: the
+// feedback frame and the next question's frame.
+func BenchmarkQuizAnswer(b *testing.B) {
+	qo := quiz.Options{Seed: 1}
+	hs := newHarness(b, 120, 40, Options{Quiz: &qo})
+	for b.Loop() {
+		if hs.m.quiz.summary {
+			b.StopTimer()
+			hs = newHarness(b, 120, 40, Options{Quiz: &qo})
+			b.StartTimer()
+		}
+		hs.keys("2")
+		_ = hs.m.View()
+		if hs.m.quiz.s.Step() == quiz.AwaitSign {
+			hs.keys("1")
+			_ = hs.m.View()
+		}
+		hs.keys("enter")
+		_ = hs.m.View()
+	}
+}
+
+// BenchmarkPresenterStep is one step forward in the presenter at 160x45,
+// with the timer shown in big digits.
+func BenchmarkPresenterStep(b *testing.B) {
+	hs := newHarness(b, 160, 45, Options{Present: true, Chapter: 1, PresentItems: 4, PresentSeed: 1})
+	hs.keys("t")
+	for b.Loop() {
+		if hs.m.present.at == len(hs.m.present.deck)-1 {
+			hs.m.present.go_(0)
+		}
+		hs.keys("right")
 		_ = hs.m.View()
 	}
 }
