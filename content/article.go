@@ -8,6 +8,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -120,12 +121,16 @@ func parseArticle(file string, src []byte) ([]*Chapter, Problems) {
 			ap.lineAt = append(ap.lineAt, i+1)
 		}
 	}
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	doc := newMarkdown().Parser().Parse(text.NewReader(src))
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		ap.block(n)
 	}
+	ap.inlineHTML(doc)
 	if len(ap.chapters) == 0 {
 		ap.problem(1, "no chapters: start the article with a line <!-- chapter: Title -->")
+	}
+	if len(ap.chapters) > MaxChapters {
+		ap.problem(0, fmt.Sprintf("has %d chapters; a pack may have at most %d", len(ap.chapters), MaxChapters))
 	}
 	ap.finishMarkdown()
 	for _, c := range ap.chapters {
@@ -134,6 +139,24 @@ func parseArticle(file string, src []byte) ([]*Chapter, Problems) {
 		}
 	}
 	return ap.chapters, ap.probs
+}
+
+// newMarkdown parses articles as Glamour does (GitHub-flavoured, with
+// definition lists), so that the structure checked here is the structure
+// shown; what the reader cannot show, such as tables, is refused.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList))
+}
+
+// inlineHTML reports raw HTML inside paragraphs: it is not shown, and the
+// article is shown whole.
+func (ap *articleParser) inlineHTML(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.RawHTML); ok && entering && h.Segments.Len() > 0 {
+			ap.problem(ap.line(h.Segments.At(0).Start), "raw HTML is not shown; write plain text, with markdown for emphasis and links")
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 func (ap *articleParser) problem(line int, msg string) {
@@ -285,6 +308,8 @@ func inlineText(n ast.Node, src []byte) string {
 				}
 			case *ast.String:
 				b.Write(c.Value)
+			case *ast.AutoLink:
+				b.Write(c.Label(src))
 			default:
 				walk(c)
 			}

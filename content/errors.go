@@ -17,11 +17,14 @@ type Problem struct {
 	Msg  string
 }
 
+// Error is the problem as "file:line: message". Text quoted from the pack
+// is made safe to print: a forbidden character shows as an escape such as
+// \x1b, so printing a problem never sends the terminal a control sequence.
 func (p Problem) Error() string {
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+		return SafeText(fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg))
 	}
-	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	return SafeText(fmt.Sprintf("%s: %s", p.File, p.Msg))
 }
 
 // Problems is every problem found while loading a pack, in file order.

@@ -62,20 +62,19 @@ const (
 )
 
 func loadGlossary(fsys fs.FS, file string, p *Pack) (*Glossary, Problems) {
-	raw, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return nil, Problems{{File: file, Msg: "cannot read: " + err.Error()}}
-	}
-	doc, probs := parseYAML(file, raw)
+	doc, probs := loadYAML(fsys, file, MaxYAMLBytes)
 	if doc == nil {
 		return nil, probs
 	}
-	top, probs := doc.topLevel("entries")
+	top, tprobs := doc.topLevel("entries")
+	probs = append(probs, tprobs...)
 	list, ok := top["entries"]
 	if !ok {
 		return nil, append(probs, Problem{File: file, Line: 1, Msg: `missing "entries": the list of terms`})
 	}
 	nodes, eprobs := doc.entries(list, "entries")
+	probs = append(probs, eprobs...)
+	nodes, eprobs = doc.limit(nodes, MaxGlossaryTerms, "entries")
 	probs = append(probs, eprobs...)
 	g := &Glossary{byKey: map[string]*Term{}}
 	for _, n := range nodes {
@@ -86,10 +85,16 @@ func loadGlossary(fsys fs.FS, file string, p *Pack) (*Glossary, Problems) {
 		}
 		probs = append(probs, g.add(t, n, file)...)
 	}
+	words := p.wordIndex()
+	budget := &matchBudget{left: maxMatchWork}
 	for _, t := range g.Terms {
-		probs = append(probs, g.checkTerm(t, p, file)...)
+		probs = append(probs, g.checkTerm(t, p, file, words, budget)...)
 	}
-	return g, probs
+	if budget.spent {
+		probs = append(probs, Problem{File: file, Msg: "the terms are too costly to find in the article: " +
+			"too many of them are made of words that occur in nearly every paragraph"})
+	}
+	return g, byLine(probs)
 }
 
 // add indexes a term, reporting a duplicate term or variant.
@@ -113,10 +118,14 @@ func (g *Glossary) add(t *Term, n any, file string) Problems {
 
 // checkTerm validates one entry against the glossary and the article, and
 // records where the term occurs.
-func (g *Glossary) checkTerm(t *Term, p *Pack, file string) Problems {
+func (g *Glossary) checkTerm(t *Term, p *Pack, file string, words *wordIndex, budget *matchBudget) Problems {
 	var probs Problems
 	bad := func(msg string, args ...any) {
 		probs = append(probs, Problem{File: file, Line: t.Line, Msg: fmt.Sprintf("%s: ", t.Term) + fmt.Sprintf(msg, args...)})
+	}
+	if len(t.Variants) > MaxVariants || len(t.Related) > MaxVariants {
+		bad("give at most %d variants and %d related terms", MaxVariants, MaxVariants)
+		return probs
 	}
 	if !contains(TermKinds, t.Kind) {
 		bad("kind %q is not one of %v", t.Kind, TermKinds)
@@ -139,27 +148,11 @@ func (g *Glossary) checkTerm(t *Term, p *Pack, file string) Problems {
 			bad("first %q is not a paragraph of the article", t.First)
 		}
 	}
-	t.Occurrences = p.occurrences(t.Forms())
-	if len(t.Occurrences) == 0 {
+	t.Occurrences = p.findForms(t.Forms(), words, budget)
+	if len(t.Occurrences) == 0 && !budget.spent {
 		bad("neither the term nor a variant occurs in the article")
 	}
 	return probs
-}
-
-// occurrences are the paragraphs where any of the forms occurs as whole
-// words.
-func (p *Pack) occurrences(forms []string) []*Paragraph {
-	var out []*Paragraph
-	for _, para := range p.paragraphs {
-		text := FoldText(para.Text)
-		for _, f := range forms {
-			if len(IndexWholeWords(text, FoldText(f))) > 0 {
-				out = append(out, para)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // Lookup finds an entry by its term or a variant, ignoring case, quotes and

@@ -78,36 +78,36 @@ const (
 var yesNoOpeners = []string{"is", "are", "was", "were", "do", "does", "did", "can", "should",
 	"will", "would", "could", "has", "have"}
 
-func loadGuide(fsys fs.FS, file string, p *Pack) (*Guide, Problems) {
-	raw, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return nil, Problems{{File: file, Msg: "cannot read: " + err.Error()}}
-	}
-	doc, probs := parseYAML(file, raw)
+func loadGuide(fsys fs.FS, file string, p *Pack) (*Guide, Problems, Problems) {
+	doc, probs := loadYAML(fsys, file, MaxYAMLBytes)
 	if doc == nil {
-		return nil, probs
+		return nil, probs, nil
 	}
-	top, probs := doc.topLevel("chapters", "meetings")
+	top, tprobs := doc.topLevel("chapters", "meetings")
+	probs = append(probs, tprobs...)
 	if top == nil {
-		return nil, probs
+		return nil, probs, nil
 	}
 	g := &Guide{}
+	var warns Problems
 	if list, ok := top["chapters"]; ok {
-		probs = append(probs, g.loadChapters(doc, list, p)...)
+		cprobs, cwarns := g.loadChapters(doc, list, p)
+		probs, warns = append(probs, cprobs...), cwarns
 	} else {
 		probs = append(probs, Problem{File: file, Line: 1, Msg: `missing "chapters": a summary and questions for each chapter`})
 	}
 	if list, ok := top["meetings"]; ok {
 		probs = append(probs, g.loadMeetings(doc, list, len(p.Chapters))...)
 	}
-	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
-	return g, probs
+	return g, byLine(probs), byLine(warns)
 }
 
 // loadChapters decodes and checks the per-chapter entries, then reports
 // chapters of the article that have none.
-func (g *Guide) loadChapters(doc *yamlDoc, list ast.Node, p *Pack) Problems {
+func (g *Guide) loadChapters(doc *yamlDoc, list ast.Node, p *Pack) (probs, warns Problems) {
 	nodes, probs := doc.entries(list, "chapters")
+	nodes, lprobs := doc.limit(nodes, MaxChapters, "chapters")
+	probs = append(probs, lprobs...)
 	seen := map[int]*ChapterGuide{}
 	complete := true // every entry decoded, so a missing chapter is really missing
 	for _, n := range nodes {
@@ -136,7 +136,8 @@ func (g *Guide) loadChapters(doc *yamlDoc, list ast.Node, p *Pack) Problems {
 		}
 		seen[cg.Chapter] = cg
 		g.Chapters = append(g.Chapters, cg)
-		probs = append(probs, cg.check(doc.file, n, p)...)
+		cprobs, cwarns := cg.check(doc.file, n, p)
+		probs, warns = append(probs, cprobs...), append(warns, cwarns...)
 	}
 	sort.SliceStable(g.Chapters, func(i, j int) bool { return g.Chapters[i].Chapter < g.Chapters[j].Chapter })
 	if complete {
@@ -147,27 +148,34 @@ func (g *Guide) loadChapters(doc *yamlDoc, list ast.Node, p *Pack) Problems {
 			}
 		}
 	}
-	return probs
+	return probs, warns
 }
 
 // check validates one chapter's summary and questions against the article,
-// and resolves each question's paragraph.
-func (cg *ChapterGuide) check(file string, n ast.Node, p *Pack) Problems {
-	var probs Problems
-	bad := func(line int, msg string, args ...any) {
-		probs = append(probs, Problem{File: file, Line: line,
+// and resolves each question's paragraph. How many bullets and questions
+// there are is a warning: a short pack may well have fewer.
+func (cg *ChapterGuide) check(file string, n ast.Node, p *Pack) (probs, warns Problems) {
+	add := func(to *Problems, line int, msg string, args ...any) {
+		*to = append(*to, Problem{File: file, Line: line,
 			Msg: fmt.Sprintf("chapter %d: ", cg.Chapter) + fmt.Sprintf(msg, args...)})
 	}
-	if k := len(cg.Summary); k < MinSummaryBullets || k > MaxSummaryBullets {
-		bad(fieldLine(n, "summary"), "summary has %d bullets; give %d to %d", k, MinSummaryBullets, MaxSummaryBullets)
+	bad := func(line int, msg string, args ...any) { add(&probs, line, msg, args...) }
+	if k := len(cg.Summary); k > MaxGuideItems {
+		bad(fieldLine(n, "summary"), "summary has %d bullets; a pack may have at most %d", k, MaxGuideItems)
+		cg.Summary = cg.Summary[:MaxGuideItems]
+	} else if k < MinSummaryBullets || k > MaxSummaryBullets {
+		add(&warns, fieldLine(n, "summary"), "summary has %d bullets; give %d to %d", k, MinSummaryBullets, MaxSummaryBullets)
 	}
 	for i, s := range cg.Summary {
 		if strings.TrimSpace(s) == "" {
 			bad(fieldLine(n, "summary"), "summary bullet %d is empty", i+1)
 		}
 	}
-	if k := len(cg.Questions); k < MinQuestions || k > MaxQuestions {
-		bad(fieldLine(n, "questions"), "%d questions; give %d to %d", k, MinQuestions, MaxQuestions)
+	if k := len(cg.Questions); k > MaxGuideItems {
+		bad(fieldLine(n, "questions"), "%d questions; a pack may have at most %d", k, MaxGuideItems)
+		cg.Questions = cg.Questions[:MaxGuideItems]
+	} else if k < MinQuestions || k > MaxQuestions {
+		add(&warns, fieldLine(n, "questions"), "%d questions; give %d to %d", k, MinQuestions, MaxQuestions)
 	}
 	qnodes := listUnder(n, "questions")
 	for i := range cg.Questions {
@@ -181,7 +189,7 @@ func (cg *ChapterGuide) check(file string, n ast.Node, p *Pack) Problems {
 			bad(fieldLine(qn, msg.key), "%s", msg.text)
 		}
 	}
-	return probs
+	return probs, warns
 }
 
 // fieldMsg is a problem with one field of an entry.
@@ -284,6 +292,8 @@ func listUnder(n ast.Node, key string) []ast.Node {
 // chapters once each, in reading order.
 func (g *Guide) loadMeetings(doc *yamlDoc, list ast.Node, chapters int) Problems {
 	nodes, probs := doc.entries(list, "meetings")
+	nodes, lprobs := doc.limit(nodes, MaxMeetings, "meetings")
+	probs = append(probs, lprobs...)
 	bad := func(line int, msg string, args ...any) {
 		probs = append(probs, Problem{File: doc.file, Line: line, Msg: fmt.Sprintf(msg, args...)})
 	}
@@ -303,6 +313,9 @@ func (g *Guide) loadMeetings(doc *yamlDoc, list ast.Node, chapters int) Problems
 		}
 		if len(m.Chapters) == 0 {
 			bad(fieldLine(n, "chapters"), "meeting %d lists no \"chapters\"", i+1)
+		} else if len(m.Chapters) > MaxChapters {
+			bad(fieldLine(n, "chapters"), "meeting %d lists %d chapters; a pack has at most %d", i+1, len(m.Chapters), MaxChapters)
+			m.Chapters = m.Chapters[:MaxChapters]
 		}
 		line := fieldLine(n, "chapters")
 		for _, c := range m.Chapters {

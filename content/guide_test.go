@@ -157,8 +157,6 @@ func TestGuideProblemsNameTheLine(t *testing.T) {
 		{"yes/no, lower case", editLine(tinyGuide, 5, "      - text: should members decide?"), "can be answered yes or no"},
 		{"not a question", editLine(tinyGuide, 5, "      - text: Discuss what members decide."), `guide.yaml:5: chapter 1: question "Discuss what members decide." does not end with "?"`},
 		{"missing quote", editLine(tinyGuide, 12, "        quote: \"\""), `guide.yaml:12: chapter 1: question without "quote"`},
-		{"too few questions", editLine(editLine(editLine(tinyGuide, 15, ""), 14, ""), 13, ""), "guide.yaml:4: chapter 1: 2 questions; give 3 to 5"},
-		{"short summary", editLine(tinyGuide, 3, "    summary: [one, two]"), "guide.yaml:3: chapter 1: summary has 2 bullets; give 3 to 6"},
 		{"meeting out of order", editLine(tinyGuide, 30, "    chapters: [2, 1]"), "guide.yaml:30: meeting 1: chapter 1 comes after chapter 2"},
 		{"meeting repeats a chapter", editLine(tinyGuide, 30, "    chapters: [1, 2, 2]"), "guide.yaml:30: meeting 1: chapter 2 is already in meeting 1"},
 		{"meeting misses a chapter", editLine(tinyGuide, 30, "    chapters: [1]"), "guide.yaml:28: chapter 2 is in no meeting"},
@@ -173,6 +171,27 @@ func TestGuideProblemsNameTheLine(t *testing.T) {
 		}
 		if !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error\n%v\nlacks %q", c.name, err, c.want)
+		}
+	}
+}
+
+// How many bullets and questions a chapter has is a warning: a short pack
+// may well have fewer. The pack loads.
+func TestGuideCountsAreWarnings(t *testing.T) {
+	cases := []struct{ name, yaml, want string }{
+		{"too few questions", editLine(editLine(editLine(tinyGuide, 15, ""), 14, ""), 13, ""), "guide.yaml:4: chapter 1: 2 questions; give 3 to 5"},
+		{"short summary", editLine(tinyGuide, 3, "    summary: [one, two]"), "guide.yaml:3: chapter 1: summary has 2 bullets; give 3 to 6"},
+	}
+	for _, c := range cases {
+		probs, warns := content.Validate(guidePack(c.yaml))
+		if len(probs) > 0 {
+			t.Errorf("%s: problems %v", c.name, probs)
+		}
+		if !strings.Contains(warns.Error(), c.want) {
+			t.Errorf("%s: warnings\n%v\nlack %q", c.name, warns, c.want)
+		}
+		if p, err := content.Load(guidePack(c.yaml)); err != nil || !strings.Contains(p.Warnings.Error(), c.want) {
+			t.Errorf("%s: Load gives %v, warnings %v", c.name, err, p)
 		}
 	}
 }
@@ -199,9 +218,11 @@ func FuzzGuide(f *testing.F) {
 	f.Add("chapters: [1, 2]\nmeetings: {a: b}\n")
 	f.Add("chapters:\n  - chapter: 1\n    questions: [x, {text: 3}]\n")
 	f.Add("meetings:\n  - chapters: [0, -1, 99]\n")
+	for _, h := range hostile {
+		f.Add(h)
+	}
 	f.Fuzz(func(t *testing.T, guide string) {
-		p, err := content.Load(guidePack(guide))
-		if err == nil {
+		if p := checkPack(t, guidePack(guide)); p != nil {
 			var b strings.Builder
 			if werr := content.WritePlan(&b, p, 40); werr != nil {
 				t.Fatal(werr)

@@ -180,7 +180,7 @@ func TestWritePlanRespectsWidth(t *testing.T) {
 // A long chapter leaves less time for questions: the rest are kept for when
 // time allows, and each chapter keeps at least one.
 func TestPlanFitsQuestionsToTheHour(t *testing.T) {
-	long := strings.Repeat("Members decide together. ", 2400) // 7,200 words: 36 minutes
+	long := strings.Repeat("Members decide together.\n", 2400) // one paragraph of 7,200 words: 36 minutes
 	article := "<!-- chapter: Long -->\n\n" + long + "\n\n<!-- chapter: Short -->\n\nStaff manage participation.\n"
 	guide := "chapters:\n" + guideEntry(1, "p1", "Members decide together.", 5) + guideEntry(2, "p2", "Staff manage", 3) +
 		"meetings:\n  - title: Everything\n    chapters: [1, 2]\n"

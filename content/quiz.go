@@ -21,6 +21,9 @@ type QuizBank struct {
 	// Signs are the follow-up choices for the first category (the essay's
 	// numbered warning signs, IDs "1" to "10").
 	Signs []Sign
+	// SignsTitle is what the pack calls its signs, plural and in lower case
+	// ("warning signs"); "" when the quiz file does not say. See SignsName.
+	SignsTitle string
 	// Principles tag the items of the second category; they explain an
 	// answer but are not asked.
 	Principles []Sign
@@ -185,34 +188,33 @@ func byLine(ps Problems) Problems {
 // readYAML reads and parses one file of the quiz and checks its top-level
 // keys.
 func readYAML(fsys fs.FS, file string, keys ...string) (*yamlDoc, map[string]ast.Node, Problems) {
-	raw, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return nil, nil, Problems{{File: file, Msg: "cannot read: " + err.Error()}}
-	}
-	doc, probs := parseYAML(file, raw)
+	doc, probs := loadYAML(fsys, file, MaxYAMLBytes)
 	if doc == nil {
 		return nil, nil, probs
 	}
-	top, probs := doc.topLevel(keys...)
-	return doc, top, probs
+	top, tprobs := doc.topLevel(keys...)
+	return doc, top, append(probs, tprobs...)
 }
 
-// list is the entries under a required top-level key.
-func (d *yamlDoc) list(top map[string]ast.Node, key, what string) ([]ast.Node, Problems) {
+// list is the entries under a required top-level key, at most max of them.
+func (d *yamlDoc) list(top map[string]ast.Node, key, what string, max int) ([]ast.Node, Problems) {
 	n, ok := top[key]
 	if !ok {
 		return nil, Problems{{File: d.file, Line: 1, Msg: fmt.Sprintf("missing %q: %s", key, what)}}
 	}
-	return d.entries(n, key)
+	nodes, probs := d.entries(n, key)
+	nodes, lprobs := d.limit(nodes, max, key)
+	return nodes, append(probs, lprobs...)
 }
 
 // loadDefinitions reads the quiz file: categories, signs and principles.
 func (b *QuizBank) loadDefinitions(fsys fs.FS, file string, p *Pack) Problems {
-	doc, top, probs := readYAML(fsys, file, "categories", "signs", "principles")
+	doc, top, probs := readYAML(fsys, file, yamlKeys["quiz"]...)
 	if doc == nil {
 		return probs
 	}
-	nodes, lprobs := doc.list(top, "categories", "the two possible answers")
+	probs = append(probs, b.readSignsTitle(doc, top)...)
+	nodes, lprobs := doc.list(top, "categories", "the two possible answers", MaxSigns)
 	probs = append(probs, lprobs...)
 	seen := map[string]int{}
 	for _, n := range nodes {
@@ -242,7 +244,7 @@ func (b *QuizBank) loadDefinitions(fsys fs.FS, file string, p *Pack) Problems {
 
 // readSigns reads a list of signs or principles.
 func readSigns(doc *yamlDoc, top map[string]ast.Node, key string, p *Pack) ([]Sign, Problems) {
-	nodes, probs := doc.list(top, key, "the tags scenarios use")
+	nodes, probs := doc.list(top, key, "the tags scenarios use", MaxSigns)
 	var out []Sign
 	seen := map[string]int{}
 	what := strings.TrimSuffix(key, "s")
@@ -314,7 +316,7 @@ func (b *QuizBank) loadScenarios(fsys fs.FS, file string, p *Pack) Problems {
 	if doc == nil {
 		return probs
 	}
-	nodes, lprobs := doc.list(top, "scenarios", "the quiz items")
+	nodes, lprobs := doc.list(top, "scenarios", "the quiz items", MaxScenarios)
 	probs = append(probs, lprobs...)
 	seen := map[string]int{}
 	for _, n := range nodes {
@@ -473,8 +475,8 @@ func (b *QuizBank) warnings(quizFile, scenariosFile string) Problems {
 	for _, sg := range b.Signs {
 		if count[sg.ID] < MinSignScenarios {
 			ws = append(ws, Problem{File: quizFile, Line: sg.Line, Msg: fmt.Sprintf(
-				"sign %q (%s) is tagged on %d scenarios; it needs at least %d to be practised",
-				sg.ID, sg.Label, count[sg.ID], MinSignScenarios)})
+				"sign %q (%s) is tagged on %d %s; it needs at least %d to be practised",
+				sg.ID, sg.Label, count[sg.ID], plural(count[sg.ID], "scenario", "scenarios"), MinSignScenarios)})
 		}
 	}
 	return ws

@@ -318,13 +318,13 @@ func FuzzQuiz(f *testing.F) {
 	f.Add(quizDefs, "scenarios:\n  - id: x\n    signs: !0\n0000000000000 \n      -00000000000000000000000000\n")
 	f.Add("categories: []\nsigns: 1\n", "scenarios: {a: b}\n")
 	f.Add("", "- - -\n")
+	for _, h := range hostile {
+		f.Add(quizDefs, h)
+		f.Add(h, "scenarios:\n"+ngoItem("a")+massItem("b"))
+	}
 	f.Fuzz(func(t *testing.T, defs, scenarios string) {
-		p, err := content.Load(quizPack(defs, scenarios))
-		if err != nil {
-			var probs content.Problems
-			if !errors.As(err, &probs) || len(probs) == 0 {
-				t.Fatalf("a bad pack should give Problems, got %T %v", err, err)
-			}
+		p := checkPack(t, quizPack(defs, scenarios))
+		if p == nil {
 			return
 		}
 		if len(p.Quiz.Categories) != 2 || len(p.Quiz.Scenarios) == 0 {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"io/fs"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -15,7 +16,39 @@ type yamlDoc struct {
 	root ast.Node
 }
 
-func parseYAML(file string, raw []byte) (*yamlDoc, Problems) {
+// loadYAML reads one YAML file of a pack and parses it. Every problem is
+// reported: reading, forbidden characters, shape, syntax, what a pack's
+// YAML may not use. A nil document means there is nothing safe to decode.
+func loadYAML(fsys fs.FS, file string, limit int64) (*yamlDoc, Problems) {
+	raw, probs := readFile(fsys, file, limit)
+	if raw == nil {
+		return nil, probs
+	}
+	doc, yprobs := parseYAML(file, raw, flaggedLines(probs))
+	return doc, append(probs, yprobs...)
+}
+
+// flaggedLines are the lines that already have a problem.
+func flaggedLines(probs Problems) map[int]bool {
+	lines := map[int]bool{}
+	for _, p := range probs {
+		lines[p.Line] = true
+	}
+	return lines
+}
+
+// parseYAML parses a file after checking its shape (see yamlShape), then
+// checks what it may not use (see yamlSafety); flagged are lines already
+// reported for forbidden characters.
+func parseYAML(file string, raw []byte, flagged map[int]bool) (doc *yamlDoc, probs Problems) {
+	if probs := yamlShape(file, raw); len(probs) > 0 {
+		return nil, probs
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			doc, probs = nil, Problems{{File: file, Msg: fmt.Sprintf("cannot read this YAML: %v", r)}}
+		}
+	}()
 	f, err := parser.ParseBytes(raw, 0)
 	if err != nil {
 		return nil, Problems{yamlProblem(file, err)}
@@ -23,7 +56,11 @@ func parseYAML(file string, raw []byte) (*yamlDoc, Problems) {
 	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
 		return nil, Problems{{File: file, Line: 1, Msg: "expected one YAML document"}}
 	}
-	return &yamlDoc{file: file, root: f.Docs[0].Body}, nil
+	probs, ok := yamlSafety(file, f.Docs[0].Body, flagged)
+	if !ok {
+		return nil, probs
+	}
+	return &yamlDoc{file: file, root: f.Docs[0].Body}, probs
 }
 
 // pairs lists the key/value pairs of a mapping node (a one-key mapping is
@@ -72,6 +109,15 @@ func (d *yamlDoc) entries(n ast.Node, key string) ([]ast.Node, Problems) {
 		return nil, Problems{{File: d.file, Line: nodeLine(n), Msg: fmt.Sprintf("%q should be a list of entries", key)}}
 	}
 	return seq.Values, nil
+}
+
+// limit keeps the first max entries of a list, reporting any more.
+func (d *yamlDoc) limit(nodes []ast.Node, max int, key string) ([]ast.Node, Problems) {
+	if len(nodes) <= max {
+		return nodes, nil
+	}
+	return nodes[:max], Problems{{File: d.file, Line: nodeLine(nodes[max]),
+		Msg: fmt.Sprintf("%q has %d entries; a pack may have at most %d", key, len(nodes), max)}}
 }
 
 // decode decodes one node strictly: unknown keys are problems. go-yaml

@@ -1,0 +1,127 @@
+package content
+
+import (
+	"io/fs"
+	"sort"
+)
+
+// Validate checks a pack as Load does and reports every problem in every
+// file at once, each as "file:line: problem", and apart from them the
+// warnings: things worth fixing that do not stop the pack loading (lopsided
+// quiz answers, a sign with few scenarios, a chapter with few questions). A
+// pack loads exactly when problems is empty.
+func Validate(fsys fs.FS) (problems, warnings Problems) {
+	_, problems, warnings = load(fsys)
+	return problems, warnings
+}
+
+// load reads and checks a whole pack. It goes on past a broken file to
+// check the others, so an author sees everything in one run; only what
+// depends on a file it could not read is left unchecked.
+func load(fsys fs.FS) (*Pack, Problems, Problems) {
+	meta, probs := loadMeta(fsys)
+	if meta == nil {
+		return nil, ordered(probs), nil
+	}
+	p := &Pack{Meta: *meta}
+	if meta.Source != "" {
+		src, sprobs := readFile(fsys, meta.Source, MaxArticleBytes)
+		probs = append(probs, sprobs...)
+		p.Source = string(src)
+	}
+	if meta.Article != "" {
+		chapters, aprobs := loadArticle(fsys, meta.Article)
+		probs = append(probs, aprobs...)
+		p.Chapters = chapters
+		p.index()
+	}
+	if len(p.Chapters) == 0 {
+		aprobs, warns := checkWithoutArticle(fsys, meta)
+		return nil, ordered(append(probs, aprobs...)), warns
+	}
+	var warns Problems
+	if meta.Glossary != "" {
+		g, gprobs := loadGlossary(fsys, meta.Glossary, p)
+		probs = append(probs, gprobs...)
+		p.Glossary = g
+	}
+	if meta.Quiz != "" || meta.Scenarios != "" {
+		q, qprobs := loadQuiz(fsys, meta.Quiz, meta.Scenarios, p)
+		probs = append(probs, qprobs...)
+		if q != nil {
+			warns = append(warns, q.Warnings...)
+		}
+		p.Quiz = q
+	}
+	if meta.Guide != "" {
+		g, gprobs, gwarns := loadGuide(fsys, meta.Guide, p)
+		probs = append(probs, gprobs...)
+		warns = append(warns, gwarns...)
+		p.Guide = g
+	}
+	p.Warnings = ordered(warns)
+	return p, ordered(probs), p.Warnings
+}
+
+// loadArticle reads and parses the article. An article that would be slow
+// to parse (see articleShape) is not parsed.
+func loadArticle(fsys fs.FS, file string) ([]*Chapter, Problems) {
+	raw, probs := readFile(fsys, file, MaxArticleBytes)
+	if raw == nil {
+		return nil, probs
+	}
+	if sprobs := articleShape(file, raw); len(sprobs) > 0 {
+		return nil, append(probs, sprobs...)
+	}
+	chapters, aprobs := parseArticle(file, raw)
+	return chapters, append(probs, aprobs...)
+}
+
+// yamlKeys are the top-level keys of each YAML file a pack names.
+var yamlKeys = map[string][]string{
+	"glossary":  {"entries"},
+	"quiz":      {"categories", "signs_title", "signs", "principles"},
+	"scenarios": {"scenarios"},
+	"guide":     {"chapters", "meetings"},
+}
+
+// checkWithoutArticle checks what can be checked of the YAML files when
+// there is no article to check them against: that they can be read, hold
+// nothing forbidden, parse, and have the right top-level keys. A warning
+// says that the rest waits for the article.
+func checkWithoutArticle(fsys fs.FS, meta *Meta) (probs, warns Problems) {
+	for _, key := range []string{"glossary", "quiz", "scenarios", "guide"} {
+		file := *meta.ref(key)
+		if file == "" {
+			continue
+		}
+		doc, yprobs := loadYAML(fsys, file, MaxYAMLBytes)
+		probs = append(probs, yprobs...)
+		if doc == nil {
+			continue
+		}
+		_, tprobs := doc.topLevel(yamlKeys[key]...)
+		probs = append(probs, tprobs...)
+		warns = append(warns, Problem{File: file,
+			Msg: "checked only for syntax: it is checked against the article once the article can be read"})
+	}
+	return probs, warns
+}
+
+// ordered sorts problems by file, in the order the files were first
+// reported, then by line, keeping the order of those on the same line.
+func ordered(ps Problems) Problems {
+	rank := map[string]int{}
+	for _, p := range ps {
+		if _, ok := rank[p.File]; !ok {
+			rank[p.File] = len(rank)
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ri, rj := rank[ps[i].File], rank[ps[j].File]; ri != rj {
+			return ri < rj
+		}
+		return ps[i].Line < ps[j].Line
+	})
+	return ps
+}
