@@ -14,7 +14,7 @@ import (
 	"studyguide/content"
 )
 
-func newGlossaryCmd() *cobra.Command {
+func newGlossaryCmd(opts *options) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "glossary [TERM]",
@@ -25,7 +25,7 @@ func newGlossaryCmd() *cobra.Command {
 		Example: "  studyguide glossary\n  studyguide glossary \"institutional isomorphism\"\n  studyguide glossary 501c4 --json",
 		Args:    cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			pack, err := loadPack()
+			pack, err := opts.loadPack()
 			if err != nil || len(args) > 0 || pack.Glossary == nil {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
@@ -36,7 +36,7 @@ func newGlossaryCmd() *cobra.Command {
 			return out, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			pack, err := loadPack()
+			pack, err := opts.loadPack()
 			if err != nil {
 				return err
 			}

@@ -8,7 +8,7 @@ import (
 	"studyguide/content"
 )
 
-func newPlanCmd() *cobra.Command {
+func newPlanCmd(opts *options) *cobra.Command {
 	var width int
 	cmd := &cobra.Command{
 		Use:   "plan",
@@ -19,7 +19,7 @@ func newPlanCmd() *cobra.Command {
 		Example: "  studyguide plan\n  studyguide plan | lpr\n  studyguide plan --width 60",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			pack, err := loadPack()
+			pack, err := opts.loadPack()
 			if err != nil {
 				return err
 			}

@@ -25,7 +25,7 @@ func newPresentCmd(opts *options) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n := 1
 			if len(args) == 1 {
-				pack, err := loadPack()
+				pack, err := opts.loadPack()
 				if err != nil {
 					return err
 				}

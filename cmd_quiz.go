@@ -34,7 +34,7 @@ func newQuizCmd(opts *options) *cobra.Command {
 			"  printf '1\\n1\\n2\\n' | studyguide quiz --plain --seed 7",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			pack, err := loadPack()
+			pack, err := opts.loadPack()
 			if err != nil {
 				return err
 			}

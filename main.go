@@ -31,6 +31,7 @@ var version = "0.1.0-dev"
 
 // options are the global flags.
 type options struct {
+	pack    string
 	theme   string
 	profile string
 	noSave  bool
@@ -58,7 +59,9 @@ func newRootCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTUI(cmd, opts, 0)
 		},
+		SilenceUsage: true, // an error is one line, not the usage again
 	}
+	root.PersistentFlags().StringVar(&opts.pack, "pack", "", "open the study pack in this directory instead of the built-in essay")
 	root.PersistentFlags().StringVar(&opts.theme, "theme", string(tui.ThemeAuto), "colour theme: auto, dark or light")
 	root.PersistentFlags().StringVar(&opts.profile, "profile", "", "keep progress and notes under this name (a shared computer, a facilitator)")
 	root.PersistentFlags().BoolVar(&opts.noSave, "no-save", false, "save nothing: no progress, no notes")
@@ -69,7 +72,7 @@ func newRootCmd() *cobra.Command {
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
-	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(), newPlanCmd(), newPresentCmd(opts), newExportCmd(opts))
+	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(opts), newPlanCmd(opts), newPresentCmd(opts), newExportCmd(opts), newPackCmd())
 	return root
 }
 
@@ -83,7 +86,7 @@ func newReadCmd(opts *options) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n := 1
 			if len(args) == 1 {
-				pack, err := loadPack()
+				pack, err := opts.loadPack()
 				if err != nil {
 					return err
 				}
@@ -109,7 +112,7 @@ func newPrintCmd(opts *options) *cobra.Command {
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeChapters,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			pack, err := loadPack()
+			pack, err := opts.loadPack()
 			if err != nil {
 				return err
 			}
@@ -145,8 +148,12 @@ func newPrintCmd(opts *options) *cobra.Command {
 	return cmd
 }
 
-func completeChapters(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-	pack, err := loadPack()
+func completeChapters(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	o := &options{}
+	if f := cmd.Flag("pack"); f != nil {
+		o.pack = f.Value.String()
+	}
+	pack, err := o.loadPack()
 	if err != nil || len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
@@ -157,7 +164,7 @@ func completeChapters(_ *cobra.Command, args []string, _ string) ([]string, cobr
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
 
-func loadPack() (*content.Pack, error) {
+func loadPack() (*content.Pack, error) { // the built-in essay
 	pack, err := content.Load(seeds.FS)
 	if err != nil {
 		return nil, fmt.Errorf("the built-in study pack is broken:\n%w", err)
@@ -197,7 +204,7 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	if err != nil {
 		return err
 	}
-	pack, err := loadPack()
+	pack, err := opts.loadPack()
 	if err != nil {
 		return err
 	}
@@ -242,7 +249,7 @@ func newExportCmd(opts *options) *cobra.Command {
 		Example: "  studyguide export -o notes.md\n  studyguide export --profile tuesday-group",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			pack, err := loadPack()
+			pack, err := opts.loadPack()
 			if err != nil {
 				return err
 			}

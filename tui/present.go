@@ -659,7 +659,7 @@ func (m presentModel) timerView() string {
 		label = "discussion"
 	}
 	if !m.bigTimer() {
-		return style.Render(" ⏱ " + text + " " + map[bool]string{true: "· time is up ", false: ""}[t.left <= 0])
+		return style.Render(" timer " + text + " " + map[bool]string{true: "· time is up ", false: ""}[t.left <= 0])
 	}
 	rows := bigText(text)
 	bw := bigWidth(text)

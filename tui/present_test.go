@@ -94,38 +94,38 @@ func TestPresenterSteps(t *testing.T) {
 
 func TestPresenterTimer(t *testing.T) {
 	hs := presenter(t, 80, 24, 1)
-	hs.mustNotSee("⏱")
+	hs.mustNotSee("timer ")
 	hs.keys("t")
-	hs.mustSee("⏱ 5:00")
+	hs.mustSee("timer 5:00")
 	gen := hs.m.present.timer.gen
 	for range 3 {
 		hs.send(timerTickMsg{gen: gen})
 	}
-	hs.mustSee("⏱ 4:57")
+	hs.mustSee("timer 4:57")
 	hs.keys("t") // pause: ticks of the old run no longer count
 	hs.send(timerTickMsg{gen: gen})
-	hs.mustSee("⏱ 4:57")
+	hs.mustSee("timer 4:57")
 	hs.keys("+")
-	hs.mustSee("⏱ 5:57")
+	hs.mustSee("timer 5:57")
 	hs.keys("-", "-")
-	hs.mustSee("⏱ 3:57")
+	hs.mustSee("timer 3:57")
 	hs.keys("t")
 	gen = hs.m.present.timer.gen
 	for range 3*60 + 57 {
 		hs.send(timerTickMsg{gen: gen})
 	}
-	hs.mustSee("⏱ 0:00", "time is up")
+	hs.mustSee("timer 0:00", "time is up")
 	if hs.m.present.timer.running {
 		t.Fatal("the timer runs on past zero")
 	}
 	hs.keys("T")
-	hs.mustNotSee("⏱")
+	hs.mustNotSee("timer ")
 	hs.keys("+", "+")
-	hs.mustSee("⏱ 7:00")
+	hs.mustSee("timer 7:00")
 	// big digits where the margin has room
 	hs.send(tea.WindowSizeMsg{Width: 160, Height: 45})
 	hs.mustSee("███")
-	hs.mustNotSee("⏱")
+	hs.mustNotSee("timer ")
 }
 
 func TestPresenterRoomVote(t *testing.T) {
@@ -147,7 +147,7 @@ func TestPresenterRoomVote(t *testing.T) {
 	}
 	hs.mustSee("██ 3", "█ 1")
 	hs.keys("r")
-	hs.mustSee("✓ NGO-like", "Which of the signs does it show?")
+	hs.mustSee("✓ NGO-like", "Which of the warning signs does it show?")
 	hs.mustNotSee("“" + strings.Fields(sc.Passage)[0])
 	right := 0
 	for i, sg := range hs.m.c.pack.Quiz.Signs {

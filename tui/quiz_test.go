@@ -107,7 +107,7 @@ func TestQuizFollowUpAsksTheSign(t *testing.T) {
 			hs.keys("down")
 		}
 		hs.keys("enter")
-		hs.mustSee("✓ Right: NGO-like", "Which of the signs does it show?", "0  Expert managers, class rift")
+		hs.mustSee("✓ Right: NGO-like", "Which of the warning signs does it show?", "0  Expert managers, class rift")
 		hs.mustNotSee("Shows:") // the explanation names the sign: not yet
 		hs.keys(signKey(hs, sc, right))
 		if right {
@@ -126,9 +126,9 @@ func TestQuizSignsListInFull(t *testing.T) {
 	hs := quizHarness(t, 100, 40, quiz.Options{Seed: 5})
 	advanceTo(t, hs, "ngo")
 	hs.keys(rightKey(hs), "s")
-	hs.mustSee("The signs", "1. Overwork culture")
+	hs.mustSee("The warning signs", "1. Overwork culture")
 	hs.keys("esc")
-	hs.mustSee("Which of the signs does it show?")
+	hs.mustSee("Which of the warning signs does it show?")
 }
 
 func TestQuizOpensThePassageAndComesBack(t *testing.T) {
