@@ -62,6 +62,7 @@ func printStyled(w io.Writer, pack *content.Pack, chapters []*content.Chapter, o
 		return err
 	}
 	out, err := tr.Render(md.String())
+	out = inertLinks(out)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -120,6 +121,7 @@ func renderChapter(ch *content.Chapter, key renderKey, rs renderStyle) (*rendere
 	if err != nil {
 		return nil, err
 	}
+	out = inertLinks(out)
 	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
 	r := &rendered{key: key, lines: lines, plain: make([]string, len(lines))}
 	for i, l := range lines {
@@ -132,7 +134,7 @@ func renderChapter(ch *content.Chapter, key renderKey, rs renderStyle) (*rendere
 	r.paraLine = locateParagraphs(ch.Paragraphs(), r.plain)
 	spaceListItems(r, ch.Paragraphs())
 	r.flat = newFlatText(r.plain)
-	r.terms = firstInSection(findTerms(r.flat, rs.glossary), ch.Paragraphs(), r.paraLine)
+	r.terms = firstInSection(findTerms(r.flat, rs.glossary, ch), ch.Paragraphs(), r.paraLine)
 	var all []span
 	for _, t := range r.terms {
 		all = append(all, t.spans...)
@@ -141,10 +143,23 @@ func renderChapter(ch *content.Chapter, key renderKey, rs renderStyle) (*rendere
 	return r, nil
 }
 
+// hyperlinkRE matches an OSC 8 hyperlink sequence, which Glamour wraps
+// around links.
+var hyperlinkRE = regexp.MustCompile(`\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\)`)
+
+// inertLinks removes OSC 8 hyperlinks from rendered text: a pack's links
+// are shown (text and address), never made clickable, followed or fetched.
+func inertLinks(s string) string {
+	if !strings.Contains(s, "\x1b]8;") {
+		return s
+	}
+	return hyperlinkRE.ReplaceAllString(s, "")
+}
+
 // findTerms finds every glossary term in a rendering, as whole words; where
 // two overlap ("mass organization" inside "mass organizations") the longer
-// one wins.
-func findTerms(ft *flatText, g *content.Glossary) []termMark {
+// one wins. Only terms the glossary found in the chapter are looked for.
+func findTerms(ft *flatText, g *content.Glossary, ch *content.Chapter) []termMark {
 	if g == nil {
 		return nil
 	}
@@ -154,6 +169,9 @@ func findTerms(ft *flatText, g *content.Glossary) []termMark {
 	}
 	var cs []cand
 	for _, t := range g.Terms {
+		if !occursIn(t, ch) {
+			continue
+		}
 		for _, f := range t.Forms() {
 			q := content.FoldText(f)
 			for _, at := range content.IndexWholeWords(ft.runes, q) {
@@ -176,6 +194,15 @@ func findTerms(ft *flatText, g *content.Glossary) []termMark {
 		}
 	}
 	return out
+}
+
+func occursIn(t *content.Term, ch *content.Chapter) bool {
+	for _, p := range t.Occurrences {
+		if p.Chapter == ch {
+			return true
+		}
+	}
+	return false
 }
 
 // firstInSection keeps the first mark of each term in each section. In an

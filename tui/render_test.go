@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -159,5 +160,38 @@ func TestPrintStyled(t *testing.T) {
 		if w := ansi.StringWidth(l); w > 70 {
 			t.Fatalf("line %d is %d wide at width 70", i+1, w)
 		}
+	}
+}
+
+// A pack's links are shown with their address but never made into
+// terminal hyperlinks (OSC 8) that a click would follow.
+func TestLinksAreInert(t *testing.T) {
+	fsys := fstest.MapFS{
+		"pack.yaml":  {Data: []byte("id: links\ntitle: Links\narticle: article.md\n")},
+		"article.md": {Data: []byte("<!-- chapter: One -->\n\n# Links\n\nSee [the union](https://example.org/union) for more.\n")},
+	}
+	pack, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := NewStyles(true, false)
+	r, err := renderChapter(pack.Chapters[0], renderKey{chapter: 0, width: 60, style: "dark"},
+		renderStyle{glamour: st.Glamour, term: st.Term})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(r.lines, "\n")
+	if strings.Contains(all, "\x1b]8;") {
+		t.Fatalf("rendered chapter contains an OSC 8 hyperlink: %q", all)
+	}
+	if !strings.Contains(ansi.Strip(all), "example.org/union") {
+		t.Fatalf("the link's address is not shown:\n%s", ansi.Strip(all))
+	}
+	var b strings.Builder
+	if err := Print(&b, pack, nil, PrintOptions{Width: 60, Styled: true, IsDark: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "\x1b]8;") {
+		t.Fatal("print output contains an OSC 8 hyperlink")
 	}
 }
