@@ -90,7 +90,17 @@ func plural(n int, one, many string) string {
 // loadPackFor loads the pack the command line asks for: --pack DIR, or the
 // built-in essay.
 func (o *options) loadPack() (*content.Pack, error) {
-	if o == nil || o.pack == "" {
+	if o == nil {
+		return loadPack()
+	}
+	if o.loaded == nil { // once per run: read CHAPTER and the program share it
+		o.loaded, o.loadErr = o.load()
+	}
+	return o.loaded, o.loadErr
+}
+
+func (o *options) load() (*content.Pack, error) {
+	if o.pack == "" {
 		return loadPack()
 	}
 	if _, err := os.Stat(o.pack); err != nil {

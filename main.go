@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -31,7 +33,10 @@ var version = "0.1.0-dev"
 
 // options are the global flags.
 type options struct {
-	pack    string
+	pack string
+	// loaded is the pack, once loaded.
+	loaded  *content.Pack
+	loadErr error
 	theme   string
 	profile string
 	noSave  bool
@@ -164,13 +169,18 @@ func completeChapters(cmd *cobra.Command, args []string, _ string) ([]string, co
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
 
-func loadPack() (*content.Pack, error) { // the built-in essay
+// loadPack is the built-in essay, loaded once per process. The pack is
+// never changed after loading.
+var loadPack = sync.OnceValues(func() (*content.Pack, error) {
+	// Loading makes about 18 MB of short-lived garbage (mostly the YAML
+	// parser's); collecting it as it goes costs more than it saves at start.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	pack, err := content.Load(seeds.FS)
 	if err != nil {
 		return nil, fmt.Errorf("the built-in study pack is broken:\n%w", err)
 	}
 	return pack, nil
-}
+})
 
 func parseTheme(s string) (tui.Theme, error) {
 	for _, t := range tui.Themes {

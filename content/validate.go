@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"sort"
+	"sync"
 )
 
 // Validate checks a pack as Load does and reports every problem in every
@@ -39,26 +40,31 @@ func load(fsys fs.FS) (*Pack, Problems, Problems) {
 		aprobs, warns := checkWithoutArticle(fsys, meta)
 		return nil, ordered(append(probs, aprobs...)), warns
 	}
-	var warns Problems
+	// The glossary, the quiz and the guide only read the article, so they
+	// load side by side: most of a pack's load time is parsing their YAML.
+	var (
+		wg                     sync.WaitGroup
+		gprobs, qprobs, dprobs Problems
+		dwarns                 Problems
+	)
 	if meta.Glossary != "" {
-		g, gprobs := loadGlossary(fsys, meta.Glossary, p)
-		probs = append(probs, gprobs...)
-		p.Glossary = g
+		wg.Go(func() { p.Glossary, gprobs = loadGlossary(fsys, meta.Glossary, p) })
 	}
 	if meta.Quiz != "" || meta.Scenarios != "" {
-		q, qprobs := loadQuiz(fsys, meta.Quiz, meta.Scenarios, p)
-		probs = append(probs, qprobs...)
-		if q != nil {
-			warns = append(warns, q.Warnings...)
-		}
-		p.Quiz = q
+		wg.Go(func() { p.Quiz, qprobs = loadQuiz(fsys, meta.Quiz, meta.Scenarios, p) })
 	}
 	if meta.Guide != "" {
-		g, gprobs, gwarns := loadGuide(fsys, meta.Guide, p)
-		probs = append(probs, gprobs...)
-		warns = append(warns, gwarns...)
-		p.Guide = g
+		wg.Go(func() { p.Guide, dprobs, dwarns = loadGuide(fsys, meta.Guide, p) })
 	}
+	wg.Wait()
+	var warns Problems
+	probs = append(probs, gprobs...)
+	probs = append(probs, qprobs...)
+	if p.Quiz != nil {
+		warns = append(warns, p.Quiz.Warnings...)
+	}
+	probs = append(probs, dprobs...)
+	warns = append(warns, dwarns...)
 	p.Warnings = ordered(warns)
 	return p, ordered(probs), p.Warnings
 }
