@@ -115,6 +115,7 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 		m.record()
 		m.summary = true
 		m.layout()
+		m.body.offset = 0 // the summary starts at the score
 		return m, nil
 	case len(opts) > 0 && (key.Matches(kp, k.Up) || key.Matches(kp, k.Down)):
 		if key.Matches(kp, k.Up) {

@@ -164,7 +164,10 @@ func TestQuizSummaryAfterStoppingEarly(t *testing.T) {
 	hs.keys(wrongKey(hs), "enter")
 	sc := advanceTo(t, hs, "ngo")
 	hs.keys(rightKey(hs), signKey(hs, sc, true), "enter")
-	hs.keys("q")
+	hs.keys("j", "j", "j", "q")
+	if hs.m.quiz.body.offset != 0 {
+		t.Fatal("the summary should open at its top, the score")
+	}
 	hs.mustSee("Stopped after", "Classification", "Missed (", "Chapters to reread", "r review missed")
 	hs.mustSee(truncate(flatten(missed.Text), 40)[:30])
 	if !strings.Contains(hs.screen(), "█") {
