@@ -91,7 +91,7 @@ func newReadCmd(opts *options) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n := 1
 			if len(args) == 1 {
-				pack, err := opts.loadPack()
+				pack, err := opts.textPack()
 				if err != nil {
 					return err
 				}
@@ -169,6 +169,28 @@ func completeChapters(cmd *cobra.Command, args []string, _ string) ([]string, co
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
 
+// builtinText is the built-in essay without its glossary, quiz and guide:
+// enough for the first frame of the reader.
+var builtinText = sync.OnceValues(func() (*content.Pack, error) {
+	pack, err := content.LoadArticle(seeds.FS)
+	if err != nil {
+		return nil, fmt.Errorf("the built-in study pack is broken:\n%w", err)
+	}
+	return pack, nil
+})
+
+// textPack is the pack's text: the built-in essay's without waiting for
+// the rest, or a whole outside pack.
+func (o *options) textPack() (*content.Pack, error) {
+	if o.pack == "" {
+		if o.loaded != nil {
+			return o.loaded, nil
+		}
+		return builtinText()
+	}
+	return o.loadPack()
+}
+
 // loadPack is the built-in essay, loaded once per process. The pack is
 // never changed after loading.
 var loadPack = sync.OnceValues(func() (*content.Pack, error) {
@@ -214,7 +236,16 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	if err != nil {
 		return err
 	}
-	pack, err := opts.loadPack()
+	// The built-in essay's reader and chapter list show the text at once and
+	// load the glossary, quiz and guide behind the first frame; a quiz, the
+	// presenter and an outside pack (which must be checked whole) load all.
+	lazy := opts.pack == "" && !to.Present && to.Quiz == nil
+	var pack *content.Pack
+	if lazy {
+		pack, err = opts.textPack()
+	} else {
+		pack, err = opts.loadPack()
+	}
 	if err != nil {
 		return err
 	}
@@ -236,6 +267,12 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	}
 	to.Theme, to.NoColor = theme, os.Getenv("NO_COLOR") != ""
 	to.Progress, to.Store, to.Profile, to.Notice = st, store, opts.profile, notice
+	if lazy && pack.Glossary == nil {
+		to.LoadExtras = func() (content.Extras, error) {
+			defer debug.SetGCPercent(debug.SetGCPercent(400))
+			return pack.LoadExtras(seeds.FS)
+		}
+	}
 	m := tui.New(pack, to)
 	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context())).Run()
 	if fm, ok := final.(tui.Model); ok && store != nil {

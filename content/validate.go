@@ -20,6 +20,19 @@ func Validate(fsys fs.FS) (problems, warnings Problems) {
 // check the others, so an author sees everything in one run; only what
 // depends on a file it could not read is left unchecked.
 func load(fsys fs.FS) (*Pack, Problems, Problems) {
+	p, probs, warns := loadBase(fsys)
+	if p == nil {
+		return nil, probs, warns
+	}
+	e, eprobs := p.loadExtras(fsys)
+	p.SetExtras(e)
+	return p, ordered(append(probs, eprobs...)), p.Warnings
+}
+
+// loadBase reads pack.yaml, the source and the article: a pack without
+// its glossary, quiz or guide yet. A nil pack comes with the problems that
+// stopped it.
+func loadBase(fsys fs.FS) (*Pack, Problems, Problems) {
 	meta, probs := loadMeta(fsys)
 	if meta == nil {
 		return nil, ordered(probs), nil
@@ -40,33 +53,72 @@ func load(fsys fs.FS) (*Pack, Problems, Problems) {
 		aprobs, warns := checkWithoutArticle(fsys, meta)
 		return nil, ordered(append(probs, aprobs...)), warns
 	}
+	return p, probs, nil
+}
+
+// Extras are the parts of a pack besides its article: loaded after it, and
+// checked against it.
+type Extras struct {
+	Glossary *Glossary
+	Quiz     *QuizBank
+	Guide    *Guide
+	Warnings Problems
+}
+
+// SetExtras gives a pack its glossary, quiz and guide.
+func (p *Pack) SetExtras(e Extras) {
+	p.Glossary, p.Quiz, p.Guide, p.Warnings = e.Glossary, e.Quiz, e.Guide, ordered(e.Warnings)
+}
+
+// LoadArticle loads a pack without its glossary, quiz and guide, so a front
+// end can show the text at once and load the rest with LoadExtras. For a
+// pack that has not been validated, use Load: problems in the other files
+// are found only by LoadExtras.
+func LoadArticle(fsys fs.FS) (*Pack, error) {
+	p, probs, _ := loadBase(fsys)
+	if len(probs) > 0 {
+		return nil, ordered(probs)
+	}
+	return p, nil
+}
+
+// LoadExtras loads the glossary, quiz and guide of a pack loaded with
+// LoadArticle from the same fsys. It only reads the pack; give the result to
+// SetExtras.
+func (p *Pack) LoadExtras(fsys fs.FS) (Extras, error) {
+	e, probs := p.loadExtras(fsys)
+	if len(probs) > 0 {
+		return Extras{}, ordered(probs)
+	}
+	return e, nil
+}
+
+func (p *Pack) loadExtras(fsys fs.FS) (Extras, Problems) {
+	meta := p.Meta
 	// The glossary, the quiz and the guide only read the article, so they
 	// load side by side: most of a pack's load time is parsing their YAML.
 	var (
 		wg                     sync.WaitGroup
+		e                      Extras
 		gprobs, qprobs, dprobs Problems
 		dwarns                 Problems
 	)
 	if meta.Glossary != "" {
-		wg.Go(func() { p.Glossary, gprobs = loadGlossary(fsys, meta.Glossary, p) })
+		wg.Go(func() { e.Glossary, gprobs = loadGlossary(fsys, meta.Glossary, p) })
 	}
 	if meta.Quiz != "" || meta.Scenarios != "" {
-		wg.Go(func() { p.Quiz, qprobs = loadQuiz(fsys, meta.Quiz, meta.Scenarios, p) })
+		wg.Go(func() { e.Quiz, qprobs = loadQuiz(fsys, meta.Quiz, meta.Scenarios, p) })
 	}
 	if meta.Guide != "" {
-		wg.Go(func() { p.Guide, dprobs, dwarns = loadGuide(fsys, meta.Guide, p) })
+		wg.Go(func() { e.Guide, dprobs, dwarns = loadGuide(fsys, meta.Guide, p) })
 	}
 	wg.Wait()
-	var warns Problems
-	probs = append(probs, gprobs...)
-	probs = append(probs, qprobs...)
-	if p.Quiz != nil {
-		warns = append(warns, p.Quiz.Warnings...)
+	probs := append(append(append(Problems{}, gprobs...), qprobs...), dprobs...)
+	if e.Quiz != nil {
+		e.Warnings = append(e.Warnings, e.Quiz.Warnings...)
 	}
-	probs = append(probs, dprobs...)
-	warns = append(warns, dwarns...)
-	p.Warnings = ordered(warns)
-	return p, ordered(probs), p.Warnings
+	e.Warnings = append(e.Warnings, dwarns...)
+	return e, probs
 }
 
 // loadArticle reads and parses the article. An article that would be slow

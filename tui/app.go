@@ -41,6 +41,10 @@ type Options struct {
 	Present      bool
 	PresentItems int
 	PresentSeed  int64
+	// LoadExtras, when set, loads the pack's glossary, quiz and guide; it is
+	// called in the background once the first screen is ready, so the text
+	// does not wait for them (see content.LoadArticle).
+	LoadExtras func() (content.Extras, error)
 	// Quiz starts a quiz at once (studyguide quiz); QuizTitle names it.
 	Quiz      *quiz.Options
 	QuizTitle string
@@ -70,6 +74,8 @@ type Model struct {
 	// the keys.
 	overlays []overlay
 	saves    saveState
+	// loadExtras is Options.LoadExtras until it has been started.
+	loadExtras func() (content.Extras, error)
 }
 
 // saveState tracks saving: changes wait saveDelay, then one save runs.
@@ -100,20 +106,14 @@ func New(pack *content.Pack, opts Options) Model {
 	if opts.SaveDelay <= 0 {
 		opts.SaveDelay = time.Second
 	}
-	c.keys.Glossary.SetEnabled(pack.Glossary != nil)
-	hasQuiz := pack.Quiz != nil && len(pack.Quiz.Scenarios) > 0
-	c.keys.Home.Quiz.SetEnabled(hasQuiz)
-	c.keys.Home.Review.SetEnabled(hasQuiz)
-	c.keys.Reader.Quiz.SetEnabled(hasQuiz)
-	c.keys.Reader.Guide.SetEnabled(pack.Guide != nil)
-	c.keys.Home.Plan.SetEnabled(pack.Guide != nil)
+	c.enableKeys()
 	switch opts.Theme {
 	case ThemeAuto:
 		c.setDark(guessDark(os.Getenv("COLORFGBG")))
 	default:
 		c.setDark(opts.Theme != ThemeLight)
 	}
-	m := Model{c: c, saves: saveState{delay: opts.SaveDelay, saved: opts.Progress.Changes()}}
+	m := Model{c: c, saves: saveState{delay: opts.SaveDelay, saved: opts.Progress.Changes()}, loadExtras: opts.LoadExtras}
 	if opts.Notice != "" {
 		m.overlays = append(m.overlays, newMessageOverlay(c, "Saved progress", opts.Notice))
 	}
@@ -133,6 +133,43 @@ func New(pack *content.Pack, opts Options) Model {
 		m.quiz.from = screenHome
 	}
 	return m
+}
+
+// enableKeys turns on the keys for the parts the pack has.
+func (c *common) enableKeys() {
+	pack := c.pack
+	c.keys.Glossary.SetEnabled(pack.Glossary != nil)
+	hasQuiz := pack.Quiz != nil && len(pack.Quiz.Scenarios) > 0
+	c.keys.Home.Quiz.SetEnabled(hasQuiz)
+	c.keys.Home.Review.SetEnabled(hasQuiz)
+	c.keys.Reader.Quiz.SetEnabled(hasQuiz)
+	c.keys.Reader.Guide.SetEnabled(pack.Guide != nil)
+	c.keys.Home.Plan.SetEnabled(pack.Guide != nil)
+}
+
+// ExtrasLoaded gives the program a pack's glossary, quiz and guide when
+// they were loaded after the first frame (see content.LoadArticle): the
+// text shows at once, the terms are marked a moment later.
+type ExtrasLoaded struct {
+	Extras content.Extras
+	Err    error
+}
+
+func (m Model) extrasLoaded(msg ExtrasLoaded) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		m.overlays = append(m.overlays, newMessageOverlay(m.c, "Part of the pack could not be loaded",
+			"The glossary, quiz or discussion guide could not be loaded, so the guide shows the text only:\n\n"+msg.Err.Error()))
+		return m, nil
+	}
+	m.c.pack.SetExtras(msg.Extras)
+	m.c.enableKeys()
+	m.c.extrasGen++ // renderings made before the glossary are stale
+	back := m.reader.keys.Back
+	m.reader.keys = m.c.keys.Reader
+	m.reader.keys.Back = back
+	m.home.keys = m.c.keys.Home
+	m.home.refresh()
+	return m, m.reader.ensureRender()
 }
 
 // Init asks the terminal for its background colour when the theme is auto.
@@ -162,7 +199,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
 	mm := next.(Model)
 	save := mm.scheduleSave()
-	return mm, tea.Batch(cmd, save)
+	return mm, tea.Batch(cmd, save, mm.startExtras())
+}
+
+// startExtras starts loading the glossary, quiz and guide once the first
+// screen can be drawn: the chapter list, or the reader with its chapter.
+func (m *Model) startExtras() tea.Cmd {
+	load := m.loadExtras
+	if load == nil || m.c.width <= 0 || (m.screen == screenReader && m.reader.r == nil) {
+		return nil
+	}
+	m.loadExtras = nil
+	return func() tea.Msg {
+		e, err := load()
+		return ExtrasLoaded{Extras: e, Err: err}
+	}
 }
 
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -246,6 +297,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case ExtrasLoaded:
+		return m.extrasLoaded(msg)
 	}
 	if top := m.top(); top != nil {
 		cmd, act := top.update(msg)

@@ -33,6 +33,9 @@ type common struct {
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	// exportDir is where x writes the notes: the current directory ("").
 	exportDir string
+	// extrasGen counts the times the glossary arrived after start; it is
+	// part of each rendering's key.
+	extrasGen int
 }
 
 // maxReadWidth is the reading column on wide terminals: about 80 cells, the
