@@ -22,10 +22,11 @@ func newQuizCmd(opts *options) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "quiz",
-		Short: "Classify scenarios as NGO-like or mass-organization-like",
-		Long: "Asks short scenarios one at a time: is the behaviour NGO-like or\n" +
-			"mass-organization-like, in the essay's sense, and for NGO-like ones which\n" +
-			"warning sign it shows. Each answer is explained with the essay's own passage.\n" +
+		Short: "Classify scenarios: for the essay, NGO-like or mass-organization-like",
+		Long: "Asks short scenarios one at a time, to sort into the pack's two categories —\n" +
+			"for the built-in essay: is the behaviour NGO-like or mass-organization-like, and\n" +
+			"for NGO-like ones which warning sign does it show? Each answer is explained with\n" +
+			"the text's own passage.\n" +
 			"Missed items come back sooner in --review.\n\n" +
 			"--plain asks line by line on standard input and output: for screen readers,\n" +
 			"pipes and scripts. Answer with a number or the start of a name; q stops.",

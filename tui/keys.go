@@ -80,7 +80,7 @@ func DefaultKeyMap() KeyMap {
 			Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 			Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 			Open:   key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
-			Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export notes")),
+			Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export notes and quiz")),
 			Quiz:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "quiz")),
 			Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review missed")),
 			Plan:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "meeting plan")),
