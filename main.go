@@ -58,8 +58,9 @@ func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "studyguide",
 		Short: "A terminal study guide for “Mass Organizations and NGOs in a Socialist Movement”",
-		Long: "Read the essay chapter by chapter, search it, and print it.\n" +
-			"With no command, opens the chapter list.",
+		Long: "Read the essay chapter by chapter with its glossary, quiz yourself on scenarios,\n" +
+			"prepare and run a reading group's meeting (plan, presenter), and keep notes.\n" +
+			"With no command, opens the chapter list; --pack DIR opens another reading.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTUI(cmd, opts, 0)
@@ -290,7 +291,7 @@ func newExportCmd(opts *options) *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write your notes on each chapter as markdown",
+		Short: "Write your notes on each chapter, then your quiz history, as markdown",
 		Long: "Writes the notes kept for this profile as a markdown file to share with the group:\n" +
 			"per chapter, the notes. Without -o, to standard output.",
 		Example: "  studyguide export -o notes.md\n  studyguide export --profile tuesday-group",
