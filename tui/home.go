@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
@@ -13,6 +14,7 @@ import (
 
 	"studyguide/content"
 	"studyguide/progress"
+	"studyguide/quiz"
 )
 
 // openMsg asks the root to open the reader at a chapter (index) and,
@@ -113,6 +115,11 @@ func (h homeModel) header() string {
 	words := pack.Words()
 	total := content.ReadingMinutes(words, pack.Meta.ReadingWPM)
 	summary := fmt.Sprintf("%d chapters · %d words · about %d min of reading", len(pack.Chapters), words, total)
+	if pack.Quiz != nil {
+		if n := len(quiz.Due(h.c.progress.QuizCards(), pack.Quiz, time.Now())); n > 0 {
+			summary += fmt.Sprintf(" · %d due for review", n) // quiz items: r reviews them
+		}
+	}
 	lines := []string{st.TitleBar.Render(spread(" "+pack.Meta.Title, "", w)), ""}
 	if h.height >= 18 {
 		credit := st.Dim.PaddingLeft(1).Width(max(cw, 2)).Render(pack.Meta.Credit)

@@ -181,6 +181,8 @@ func TestQuizSummaryAfterStoppingEarly(t *testing.T) {
 	if c := st.QuizCards()[missed.ID]; c.Box != 1 {
 		t.Fatalf("the missed item's card: %+v", c)
 	}
+	hs.keys("enter") // home
+	hs.mustSee("3 due for review")
 	hs.keys("r")
 	if hs.m.screen != screenQuiz || hs.m.quiz.s.Mode() != quiz.Review || hs.m.quiz.s.Current() == nil {
 		t.Fatal("r should start a review")
