@@ -120,11 +120,11 @@ func New(pack *content.Pack, opts Options) Model {
 	m.home = newHome(c)
 	m.reader = newReader(c)
 	if opts.Chapter > 0 {
-		m.screen = screenReader
+		m.setScreen(screenReader)
 		m.reader.chapter = min(opts.Chapter, len(pack.Chapters)) - 1
 	}
 	if opts.Present {
-		m.screen = screenPresent
+		m.setScreen(screenPresent)
 		m.present = newPresent(c, max(1, opts.Chapter), opts.PresentItems, opts.PresentSeed)
 	}
 	if opts.Quiz != nil {
@@ -133,6 +133,16 @@ func New(pack *content.Pack, opts Options) Model {
 		m.quiz.from = screenHome
 	}
 	return m
+}
+
+// setScreen shows a screen. The reader keeps the reading position only while
+// it is on screen: a chapter rendered in the background is not "read".
+func (m *Model) setScreen(s screen) {
+	m.screen = s
+	m.reader.active = s == screenReader
+	if m.reader.active {
+		m.reader.moved()
+	}
 }
 
 // enableKeys turns on the keys for the parts the pack has.
@@ -257,7 +267,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader, cmd = m.reader.Update(msg)
 		return m, cmd
 	case openMsg:
-		m.screen = screenReader
+		m.setScreen(screenReader)
 		cmd := m.reader.open(msg.chapter, msg.paragraph)
 		return m, cmd
 	case openTermMsg:
@@ -266,13 +276,13 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case quizStartMsg:
 		return m.startQuiz(msg)
 	case quizOpenMsg:
-		m.screen = screenReader
+		m.setScreen(screenReader)
 		m.reader.keys.Back.SetHelp("q/esc", "back to the quiz")
 		cmd := m.reader.open(msg.chapter, msg.paragraph)
 		return m, cmd
 	case quizDoneMsg:
 		m.inQuiz = false
-		m.screen = m.quiz.from
+		m.setScreen(m.quiz.from)
 		m.home.refresh()
 		return m, nil
 	case chapterPickMsg:
@@ -287,11 +297,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case backMsg:
 		if m.inQuiz {
-			m.screen = screenQuiz
+			m.setScreen(screenQuiz)
 			m.reader.keys.Back = m.c.keys.Reader.Back
 			return m, nil
 		}
-		m.screen = screenHome
+		m.setScreen(screenHome)
 		m.home.refresh()
 		m.home.list.Select(0) // the continue entry: the likeliest next step
 		return m, nil
@@ -338,7 +348,7 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 		m.overlays = nil
-		m.screen = screenReader
+		m.setScreen(screenReader)
 		return m, tea.Batch(cmd, m.reader.jumpTo(a.para, a.term))
 	}
 	return m, cmd
@@ -496,7 +506,7 @@ func (m Model) startQuiz(msg quizStartMsg) (tea.Model, tea.Cmd) {
 	m.reader.keys.Back = m.c.keys.Reader.Back
 	m.quiz = newQuiz(m.c, s, msg.title, from)
 	m.inQuiz = true
-	m.screen = screenQuiz
+	m.setScreen(screenQuiz)
 	return m, nil
 }
 

@@ -24,6 +24,9 @@ type readerModel struct {
 	// add the focused term. Only the visible slice of lines is drawn.
 	searchLines []string
 	lines       []string
+	// active says the reader is on screen; only then does it keep the
+	// reading position and mark sections read.
+	active bool
 	// focus is the glossary term Tab has reached (index into r.terms), or -1.
 	focus int
 	// focusTerm is a term to focus when the wanted rendering arrives.
@@ -111,7 +114,7 @@ func (m *readerModel) openAt(chapter int, a *anchor) tea.Cmd {
 	m.anchor = a
 	// Keep where the reader is going now, not when the rendering arrives:
 	// leaving before it does must not lose the place.
-	if ps := m.c.pack.Chapters[chapter].Paragraphs(); a != nil && a.para >= 0 && a.para < len(ps) {
+	if ps := m.c.pack.Chapters[chapter].Paragraphs(); m.active && a != nil && a.para >= 0 && a.para < len(ps) {
 		m.c.progress.SetPosition(chapter+1, ps[a.para].ID)
 	}
 	return m.ensureRender()
@@ -246,7 +249,7 @@ func (m *readerModel) moved() {
 // record keeps the reading position and marks sections whose end has been
 // on screen as read.
 func (m *readerModel) record() {
-	if m.r == nil || len(m.r.paraLine) == 0 || m.place == nil {
+	if !m.active || m.r == nil || len(m.r.paraLine) == 0 || m.place == nil {
 		return
 	}
 	ch := m.c.pack.Chapters[m.chapter]

@@ -280,3 +280,17 @@ func TestGuessDark(t *testing.T) {
 type white struct{}
 
 func (white) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+// The chapter rendered in the background behind the chapter list is not
+// "read": no position is kept, and no Continue entry appears, until the
+// reader is opened.
+func TestHomeDoesNotRecordAPosition(t *testing.T) {
+	hs := newHarness(t, 80, 24, Options{})
+	hs.m.home.refresh()
+	if !hs.m.c.progress.Position.IsZero() {
+		t.Fatalf("a position was kept without reading: %+v", hs.m.c.progress.Position)
+	}
+	hs.mustNotSee("Continue")
+	hs.keys("down", "enter", "space", "q")
+	hs.mustSee("Continue: 2 ")
+}
