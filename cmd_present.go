@@ -23,7 +23,7 @@ func newPresentCmd(opts *options) *cobra.Command {
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeChapters,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			n := 1
+			n := 0 // the first chapter, or with --profile the one presented last
 			if len(args) == 1 {
 				pack, err := opts.loadPack()
 				if err != nil {

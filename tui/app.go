@@ -125,7 +125,11 @@ func New(pack *content.Pack, opts Options) Model {
 	}
 	if opts.Present {
 		m.setScreen(screenPresent)
-		m.present = newPresent(c, max(1, opts.Chapter), opts.PresentItems, opts.PresentSeed)
+		ch := opts.Chapter
+		if ch == 0 { // with --profile, back to the chapter the room was on
+			ch = opts.Progress.Position.Chapter
+		}
+		m.present = newPresent(c, max(1, ch), opts.PresentItems, opts.PresentSeed)
 	}
 	if opts.Quiz != nil {
 		mm, _ := m.startQuiz(quizStartMsg{opts: *opts.Quiz, title: opts.QuizTitle})

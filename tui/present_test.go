@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"studyguide/content"
+	"studyguide/progress"
 )
 
 func presenter(t *testing.T, w, h, chapter int) *harness {
@@ -191,4 +193,17 @@ func TestPresenterGlossaryPopupIsLarger(t *testing.T) {
 	if !hs.quit {
 		t.Fatal("q should end the presenter")
 	}
+}
+
+// With a profile, the presenter keeps its chapter and starts there again.
+func TestPresenterResumesWithAProfile(t *testing.T) {
+	st := progress.New()
+	hs := newHarness(t, 80, 24, Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st, Store: &progress.Store{}, SaveDelay: time.Nanosecond})
+	hs.mustSee("Chapter 1 of 8")
+	hs.keys("c", "4", "space")
+	if st.Position.Chapter != 4 {
+		t.Fatalf("position %+v, want chapter 4", st.Position)
+	}
+	hs = newHarness(t, 80, 24, Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st})
+	hs.mustSee("Chapter 4 of 8")
 }
