@@ -117,8 +117,8 @@ func DefaultKeyMap() KeyMap {
 		},
 		Quiz: QuizKeys{
 			Pick:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1–9", "answer")),
-			Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-			Down:   key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓/j", "down")),
+			Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous choice")),
+			Down:   key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓/j", "next choice")),
 			Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "answer")),
 			Signs:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "all signs")),
 			Next:   key.NewBinding(key.WithKeys("enter", "space", "right", "n"), key.WithHelp("enter", "next")),

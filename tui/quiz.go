@@ -457,7 +457,7 @@ func (m quizModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Pick, k.Up, k.Down, k.Choose, k.Signs},
 		{k.Next, k.Open, k.Stop, k.Review, k.Done},
-		{r.Down, r.Up, r.PageDown, r.PageUp},
+		{r.PageDown, r.PageUp, r.Top, r.Bottom},
 		{m.c.keys.Glossary, m.c.keys.Theme, m.c.keys.Help, m.c.keys.Quit},
 	}
 }
