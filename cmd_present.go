@@ -23,17 +23,10 @@ func newPresentCmd(opts *options) *cobra.Command {
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeChapters,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			n := 0 // the first chapter, or with --profile the one presented last
-			if len(args) == 1 {
-				pack, err := opts.loadPack()
-				if err != nil {
-					return err
-				}
-				ch, err := pack.FindChapter(args[0])
-				if err != nil {
-					return err
-				}
-				n = ch.Number
+			// no CHAPTER: the first, or with --profile the one presented last
+			n, err := opts.chapterArg(args, 0)
+			if err != nil {
+				return err
 			}
 			return runTUIWith(cmd, opts, tui.Options{Present: true, Chapter: n, PresentItems: items, PresentSeed: seed},
 				"the presenter needs a terminal; for paper, try `studyguide plan` or `studyguide print`")

@@ -90,17 +90,9 @@ func newReadCmd(opts *options) *cobra.Command {
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeChapters,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			n := 1
-			if len(args) == 1 {
-				pack, err := opts.textPack()
-				if err != nil {
-					return err
-				}
-				ch, err := pack.FindChapter(args[0])
-				if err != nil {
-					return err
-				}
-				n = ch.Number
+			n, err := opts.chapterArg(args, 1)
+			if err != nil {
+				return err
 			}
 			return runTUI(cmd, opts, n)
 		},
@@ -190,6 +182,23 @@ func (o *options) textPack() (*content.Pack, error) {
 		return builtinText()
 	}
 	return o.loadPack()
+}
+
+// chapterArg is the chapter named by an optional CHAPTER argument (a
+// number, a name or the start of one), or def when there is none.
+func (o *options) chapterArg(args []string, def int) (int, error) {
+	if len(args) == 0 {
+		return def, nil
+	}
+	pack, err := o.textPack()
+	if err != nil {
+		return 0, err
+	}
+	ch, err := pack.FindChapter(args[0])
+	if err != nil {
+		return 0, err
+	}
+	return ch.Number, nil
 }
 
 // loadPack is the built-in essay, loaded once per process. The pack is

@@ -266,3 +266,46 @@ func IndexWholeWords(s, q []rune) []int {
 func IsWordRune(s []rune, i int) bool {
 	return i >= 0 && i < len(s) && (unicode.IsLetter(s[i]) || unicode.IsDigit(s[i]))
 }
+
+// TermMatch is a glossary term found in a text, by rune range.
+type TermMatch struct {
+	Term       *Term
+	Start, End int
+}
+
+// Match finds the glossary's terms in folded text (see FoldText) as whole
+// words, in order. Where two overlap ("mass organization" inside "mass
+// organizations") the longer wins. want, if not nil, limits the terms looked
+// for.
+func (g *Glossary) Match(folded []rune, want func(*Term) bool) []TermMatch {
+	if g == nil {
+		return nil
+	}
+	var cs []TermMatch
+	for _, t := range g.Terms {
+		if want != nil && !want(t) {
+			continue
+		}
+		for _, f := range t.Forms() {
+			q := FoldText(f)
+			for _, at := range IndexWholeWords(folded, q) {
+				cs = append(cs, TermMatch{t, at, at + len(q)})
+			}
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].Start != cs[j].Start {
+			return cs[i].Start < cs[j].Start
+		}
+		return cs[i].End > cs[j].End
+	})
+	var out []TermMatch
+	end := -1
+	for _, c := range cs {
+		if c.Start >= end {
+			out = append(out, c)
+			end = c.End
+		}
+	}
+	return out
+}

@@ -99,3 +99,29 @@ func TestGlossaryProblemsNameTheLine(t *testing.T) {
 		}
 	}
 }
+
+// Match finds terms as whole words in reading order, the longer of two
+// overlapping terms winning, and only the terms asked for.
+func TestGlossaryMatch(t *testing.T) {
+	g := "entries:\n" +
+		entry("mass organization", "    variants: [mass organizations]\n") +
+		entry("organization", "    variants: [organizations]\n") +
+		entry("NGO", "    variants: [NGOs]\n")
+	p, err := content.Load(tinyPack(g))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := content.FoldText("Mass organizations differ from NGOs, and an organization from a NGOism.")
+	var got []string
+	for _, m := range p.Glossary.Match(text, nil) {
+		got = append(got, m.Term.Term+"="+string(text[m.Start:m.End]))
+	}
+	want := "mass organization=mass organizations NGO=ngos organization=organization"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("Match = %q, want %q", strings.Join(got, " "), want)
+	}
+	only := p.Glossary.Match(text, func(term *content.Term) bool { return term.Term == "NGO" })
+	if len(only) != 1 || only[0].Term.Term != "NGO" {
+		t.Fatalf("Match with a filter = %v", only)
+	}
+}

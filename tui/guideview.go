@@ -14,17 +14,7 @@ func newChapterGuideOverlay(c *common, ch *content.Chapter) *messageOverlay {
 	cg := c.pack.Guide.For(ch.Number)
 	var b strings.Builder
 	w := contentWidth(min(c.popupWidth(), c.width))
-	hang := func(prefix, text string) {
-		body := wrapText(flatten(text), max(1, w-len([]rune(prefix))))
-		pad := strings.Repeat(" ", len([]rune(prefix)))
-		for i, l := range strings.Split(body, "\n") {
-			if i == 0 {
-				b.WriteString(prefix + l + "\n")
-			} else {
-				b.WriteString(pad + l + "\n")
-			}
-		}
-	}
+	hang := func(prefix, text string) { b.WriteString(hangText(prefix, flatten(text), w) + "\n") }
 	if cg == nil {
 		b.WriteString("This chapter has no discussion guide.")
 	} else {

@@ -32,6 +32,8 @@ type homeModel struct {
 	list   list.Model
 	width  int
 	height int
+	// due is how many quiz items are due for review, counted on refresh.
+	due int
 }
 
 type chapterItem struct{ ch *content.Chapter }
@@ -71,6 +73,10 @@ func (h *homeModel) refresh() {
 	}
 	for _, ch := range h.c.pack.Chapters {
 		items = append(items, chapterItem{ch: ch})
+	}
+	h.due = 0
+	if h.c.pack.Quiz != nil {
+		h.due = len(quiz.Due(h.c.progress.QuizCards(), h.c.pack.Quiz, time.Now()))
 	}
 	sel := h.list.Index()
 	h.list.SetItems(items)
@@ -115,10 +121,8 @@ func (h homeModel) header() string {
 	words := pack.Words()
 	total := content.ReadingMinutes(words, pack.Meta.ReadingWPM)
 	summary := fmt.Sprintf("%d chapters · %d words · about %d min of reading", len(pack.Chapters), words, total)
-	if pack.Quiz != nil {
-		if n := len(quiz.Due(h.c.progress.QuizCards(), pack.Quiz, time.Now())); n > 0 {
-			summary += fmt.Sprintf(" · %d due for review", n) // quiz items: r reviews them
-		}
+	if h.due > 0 {
+		summary += fmt.Sprintf(" · %d due for review", h.due) // quiz items: r reviews them
 	}
 	lines := []string{st.TitleBar.Render(spread(" "+pack.Meta.Title, "", w)), ""}
 	if h.height >= 18 {

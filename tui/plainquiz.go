@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"studyguide/content"
 	"studyguide/quiz"
 )
@@ -106,7 +108,7 @@ func (p *plain) printf(format string, a ...any) {
 
 // para prints text wrapped to the width.
 func (p *plain) para(s string) {
-	p.printf("%s\n", wrapPlain(flatten(s), p.w))
+	p.printf("%s\n", ansi.Wordwrap(flatten(s), p.w, ""))
 }
 
 // ask prints a question and its numbered choices and reads answers until
@@ -118,7 +120,7 @@ func (p *plain) ask(question string, choices []string, listKey string) (int, boo
 			p.printf("  %d) %s\n", i+1, c)
 		}
 	}
-	p.printf("\n%s\n", wrapPlain(question, p.w))
+	p.printf("\n%s\n", ansi.Wordwrap(question, p.w, ""))
 	list()
 	for {
 		p.printf("> ")
@@ -229,23 +231,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// wrapPlain wraps text at spaces, without styling.
-func wrapPlain(s string, w int) string {
-	var b strings.Builder
-	col := 0
-	for _, word := range strings.Fields(s) {
-		n := len([]rune(word))
-		if col > 0 && col+1+n > w {
-			b.WriteString("\n")
-			col = 0
-		} else if col > 0 {
-			b.WriteString(" ")
-			col++
-		}
-		b.WriteString(word)
-		col += n
-	}
-	return b.String()
 }

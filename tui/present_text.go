@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -49,9 +48,9 @@ func (m *presentModel) markedBlocksAt(blocks []textBlock, w, base int) []string 
 		hits := termHits(runes, m.c.pack.Glossary)
 		var mine []stepTerm
 		for _, h := range hits {
-			if !seen[h.term] {
-				seen[h.term] = true
-				mine = append(mine, stepTerm{term: h.term, block: bi, start: h.start, end: h.end})
+			if !seen[h.Term] {
+				seen[h.Term] = true
+				mine = append(mine, stepTerm{term: h.Term, block: bi, start: h.Start, end: h.End})
 			}
 		}
 		pw := ansi.StringWidth(b.prefix)
@@ -98,46 +97,13 @@ func (m *presentModel) styleRange(runes []rune, from, to int, terms []stepTerm, 
 	return b.String()
 }
 
-// termHit is a glossary term found in a text, by rune range.
-type termHit struct {
-	term       *content.Term
-	start, end int
-}
-
-// termHits finds glossary terms in text (one line, single spaces) as whole
-// words, in order; where two overlap the longer wins.
-func termHits(text []rune, g *content.Glossary) []termHit {
-	if g == nil {
-		return nil
-	}
+// termHits finds glossary terms in text (one line, single spaces).
+func termHits(text []rune, g *content.Glossary) []content.TermMatch {
 	folded := content.FoldText(string(text))
 	if len(folded) != len(text) { // not one line with single spaces: do not guess
 		return nil
 	}
-	var cs []termHit
-	for _, t := range g.Terms {
-		for _, f := range t.Forms() {
-			q := content.FoldText(f)
-			for _, at := range content.IndexWholeWords(folded, q) {
-				cs = append(cs, termHit{t, at, at + len(q)})
-			}
-		}
-	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].start != cs[j].start {
-			return cs[i].start < cs[j].start
-		}
-		return cs[i].end > cs[j].end
-	})
-	var out []termHit
-	end := -1
-	for _, c := range cs {
-		if c.start >= end {
-			out = append(out, c)
-			end = c.end
-		}
-	}
-	return out
+	return g.Match(folded, nil)
 }
 
 // wrapRanges wraps one line of text at spaces to width cells, returning each

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -161,38 +160,9 @@ func inertLinks(s string) string {
 // two overlap ("mass organization" inside "mass organizations") the longer
 // one wins. Only terms the glossary found in the chapter are looked for.
 func findTerms(ft *flatText, g *content.Glossary, ch *content.Chapter) []termMark {
-	if g == nil {
-		return nil
-	}
-	type cand struct {
-		start, end int
-		mark       termMark
-	}
-	var cs []cand
-	for _, t := range g.Terms {
-		if !occursIn(t, ch) {
-			continue
-		}
-		for _, f := range t.Forms() {
-			q := content.FoldText(f)
-			for _, at := range content.IndexWholeWords(ft.runes, q) {
-				cs = append(cs, cand{at, at + len(q), termMark{term: t, spans: ft.spans(at, at+len(q))}})
-			}
-		}
-	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].start != cs[j].start {
-			return cs[i].start < cs[j].start
-		}
-		return cs[i].end > cs[j].end
-	})
 	var out []termMark
-	end := -1
-	for _, c := range cs {
-		if c.start >= end {
-			out = append(out, c.mark)
-			end = c.end
-		}
+	for _, m := range g.Match(ft.runes, func(t *content.Term) bool { return occursIn(t, ch) }) {
+		out = append(out, termMark{term: m.Term, spans: ft.spans(m.Start, m.End)})
 	}
 	return out
 }
