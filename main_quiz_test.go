@@ -65,6 +65,9 @@ func TestPlainQuizInAPipe(t *testing.T) {
 		if strings.Contains(l, "\x1b") {
 			t.Fatalf("escape sequence in plain output: %q", l)
 		}
+		if n := len([]rune(l)); n > 80 {
+			t.Fatalf("line of %d characters in an 80-column pipe: %q", n, l)
+		}
 	}
 	// The answer was kept: a progress file now records the session.
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))

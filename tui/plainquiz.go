@@ -26,7 +26,7 @@ func PlainQuiz(in io.Reader, out io.Writer, pack *content.Pack, s *quiz.Session,
 	bank := pack.Quiz
 	p := &plain{in: bufio.NewScanner(in), out: out, w: width}
 	p.in.Buffer(make([]byte, 4096), 64*1024)
-	p.printf("Quiz: %s, %d %s. Answer with a number or the start of a name; q stops.\n", title, s.Len(), plural(s.Len(), "item", "items"))
+	p.para(fmt.Sprintf("Quiz: %s, %d %s. Answer with a number or the start of a name; q stops.", title, s.Len(), plural(s.Len(), "item", "items")))
 	for !s.Done() && !p.stopped {
 		sc := s.Current()
 		p.printf("\n[%d/%d] %s\n", s.Index()+1, s.Len(), sceneMeta(sc))
