@@ -33,7 +33,7 @@ func TestPlainQuizInAPipe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "[1/3]") || !strings.Contains(out, "Nothing answered.") {
+	if !strings.Contains(out, "[1/3]") || !strings.Contains(out, "Nothing answered yet.") {
 		t.Fatalf("closed input before any answer:\n%s", out)
 	}
 	// Answer the first item right and the second wrong, by looking up the key.

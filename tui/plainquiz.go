@@ -164,20 +164,9 @@ func (p *plain) ask(question string, choices []string, listKey string) (int, boo
 
 func writePlainSummary(p *plain, pack *content.Pack, sum quiz.Summary) {
 	bank := pack.Quiz
-	pct := func(r, of int) string {
-		if of == 0 {
-			return ""
-		}
-		return fmt.Sprintf(" (%d%%)", r*100/of)
-	}
-	switch {
-	case sum.Answered == 0:
-		p.printf("Nothing answered.\n")
+	p.printf("%s\n", scoreLine(sum))
+	if sum.Answered == 0 {
 		return
-	case sum.Answered < sum.Total:
-		p.printf("Stopped after %d of %d: %d right%s.\n", sum.Answered, sum.Total, sum.Correct, pct(sum.Correct, sum.Answered))
-	default:
-		p.printf("Finished: %d of %d right%s.\n", sum.Correct, sum.Total, pct(sum.Correct, sum.Total))
 	}
 	p.printf("\nClassification:\n")
 	for _, c := range sum.PerCategory {
@@ -192,7 +181,7 @@ func writePlainSummary(p *plain, pack *content.Pack, sum quiz.Summary) {
 			p.printf("\nNaming the %s:\n", bank.SignsName())
 			first = false
 		}
-		p.printf("  %s. %s: %d of %d%s\n", s.Sign.ID, s.Sign.Label, s.Right, s.Asked, pct(s.Right, s.Asked))
+		p.printf("  %s. %s: %d of %d%s\n", s.Sign.ID, s.Sign.Label, s.Right, s.Asked, percent(s.Right, s.Asked))
 	}
 	if len(sum.Missed) > 0 {
 		p.printf("\nMissed (%d):\n", len(sum.Missed))

@@ -327,20 +327,7 @@ func (m *quizModel) summaryLines() []string {
 	sum := m.s.Summary()
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
-	pct := func(right, of int) string {
-		if of == 0 {
-			return ""
-		}
-		return fmt.Sprintf(" (%d%%)", right*100/of)
-	}
-	switch {
-	case sum.Answered == 0:
-		add(st.Heading.Render("Nothing answered yet."))
-	case sum.Answered < sum.Total:
-		add(st.Heading.Render(wrapText(fmt.Sprintf("Stopped after %d of %d: %d right%s", sum.Answered, sum.Total, sum.Correct, pct(sum.Correct, sum.Answered)), w)))
-	default:
-		add(st.Heading.Render(wrapText(fmt.Sprintf("Finished: %d of %d right%s", sum.Correct, sum.Total, pct(sum.Correct, sum.Total)), w)))
-	}
+	add(st.Heading.Render(wrapText(scoreLine(sum), w)))
 	add("")
 	labelW := 0
 	for _, c := range sum.PerCategory {
@@ -399,6 +386,26 @@ func (m *quizModel) summaryLines() []string {
 		}
 	}
 	return lines
+}
+
+// scoreLine is how a session went, in a sentence: shared by the quiz
+// screen and the plain mode.
+func scoreLine(sum quiz.Summary) string {
+	switch {
+	case sum.Answered == 0:
+		return "Nothing answered yet."
+	case sum.Answered < sum.Total:
+		return fmt.Sprintf("Stopped after %d of %d: %d right%s.", sum.Answered, sum.Total, sum.Correct, percent(sum.Correct, sum.Answered))
+	}
+	return fmt.Sprintf("Finished: %d of %d right%s.", sum.Correct, sum.Total, percent(sum.Correct, sum.Total))
+}
+
+// percent is " (n%)", or nothing when there is nothing to count.
+func percent(right, of int) string {
+	if of == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d%%)", right*100/of)
 }
 
 // titleBar is the quiz's top line: where it is and how it is going.
