@@ -213,3 +213,21 @@ func TestEveryMarkedTermInChapters1To3Opens(t *testing.T) {
 		}
 	}
 }
+
+// Terms that contain what was typed come before looser fuzzy matches.
+func TestIndexPutsContainingTermsFirst(t *testing.T) {
+	hs := newHarness(t, 80, 24, Options{})
+	hs.keys("i").typeText("isom")
+	o := hs.m.overlays[0].(*indexOverlay)
+	if it, ok := o.list.SelectedItem().(termItem); !ok || it.t.Term != "institutional isomorphism" {
+		t.Fatalf("typing isom selects %v", o.list.SelectedItem())
+	}
+	got := termFilter("org", []string{"Democratic Socialists", "mass organization", "organizing", "workplace"})
+	var order []int
+	for _, r := range got {
+		order = append(order, r.Index)
+	}
+	if len(order) < 2 || order[0] != 2 || order[1] != 1 {
+		t.Fatalf("termFilter order %v: want organizing (starts with it), then mass organization", order)
+	}
+}

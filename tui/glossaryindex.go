@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -38,6 +39,7 @@ func newIndexOverlay(c *common) *indexOverlay {
 	l.SetShowHelp(false)
 	l.SetStatusBarItemName("term", "terms")
 	l.FilterInput.Prompt = "filter: "
+	l.Filter = termFilter
 	fst := l.FilterInput.Styles()
 	fst.Cursor.Blink = false // a steady cursor, like search and notes
 	l.FilterInput.SetStyles(fst)
@@ -110,4 +112,57 @@ func (d indexDelegate) Render(w io.Writer, m list.Model, index int, item list.It
 	}
 	name := lipgloss.StyleRunes(t.Term, inTerm, style.Underline(true), style)
 	fmt.Fprint(w, spreadOptional(cursor+name, st.Dim.Render(t.Kind), m.Width()))
+}
+
+// termFilter ranks the terms that contain what was typed first (where it
+// starts earliest, then the shortest term), then the other fuzzy matches:
+// "isom" should find "institutional isomorphism" before "Democratic
+// Socialists of America".
+func termFilter(typed string, targets []string) []list.Rank {
+	q := content.FoldText(typed)
+	type hit struct {
+		rank    list.Rank
+		at, len int
+	}
+	var subs []hit
+	seen := map[int]bool{}
+	for i, t := range targets {
+		f := content.FoldText(t)
+		at := runeIndex(f, q)
+		if len(q) == 0 || at < 0 {
+			continue
+		}
+		idx := make([]int, len(q))
+		for k := range idx {
+			idx[k] = at + k
+		}
+		subs = append(subs, hit{list.Rank{Index: i, MatchedIndexes: idx}, at, len(f)})
+		seen[i] = true
+	}
+	sort.SliceStable(subs, func(a, b int) bool {
+		if subs[a].at != subs[b].at {
+			return subs[a].at < subs[b].at
+		}
+		return subs[a].len < subs[b].len
+	})
+	out := make([]list.Rank, 0, len(targets))
+	for _, h := range subs {
+		out = append(out, h.rank)
+	}
+	for _, r := range list.DefaultFilter(typed, targets) {
+		if !seen[r.Index] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// runeIndex is where q first occurs in s, in runes, or -1.
+func runeIndex(s, q []rune) int {
+	for i := 0; i+len(q) <= len(s); i++ {
+		if string(s[i:i+len(q)]) == string(q) {
+			return i
+		}
+	}
+	return -1
 }
