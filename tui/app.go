@@ -310,7 +310,14 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.home.list.Select(0) // the continue entry: the likeliest next step
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.tooSmall() && !key.Matches(msg, m.c.keys.Quit) {
+			return m, nil // nothing happens that cannot be seen
+		}
 		return m.handleKey(msg)
+	case tea.MouseMsg, tea.PasteMsg:
+		if m.tooSmall() {
+			return m, nil
+		}
 	case ExtrasLoaded:
 		return m.extrasLoaded(msg)
 	}
@@ -333,6 +340,9 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	switch a := a.(type) {
 	case closeAction:
 		m.overlays = m.overlays[:len(m.overlays)-1]
+	case quitAction:
+		m.overlays = nil
+		return m, tea.Batch(cmd, tea.Quit)
 	case openTermAction:
 		m.overlays = append(m.overlays, newTermOverlay(m.c, a.term))
 	case saveNoteAction:
@@ -478,6 +488,11 @@ func (m Model) presentKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.c.keys
 	switch {
 	case key.Matches(msg, k.Present.Quit):
+		if m.present.atStake() {
+			m.overlays = append(m.overlays, newConfirmOverlay(m.c, "End the presentation?",
+				m.present.stakeText(), quitAction{}))
+			return m, nil
+		}
 		return m, tea.Quit
 	case key.Matches(msg, k.Present.Help):
 		m.overlays = append(m.overlays, newHelpOverlay(m.c, m.present.FullHelp()))
@@ -528,10 +543,27 @@ func (m Model) frame() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	var base string
+	if m.tooSmall() {
+		return tooSmallView(w, h)
+	}
+	base, popup := m.layers()
+	if popup != "" {
+		base = m.overlay(fit(base, w, h), popup)
+	}
+	return fit(base, w, h)
+}
+
+// layers are the active screen and the popup on top ("" for none), as
+// drawn, before anything is cut to the terminal: layout code aims to fit
+// on its own (tests check these), and frame's cropping is only the
+// guarantee.
+func (m Model) layers() (base, popup string) {
+	if m.tooSmall() {
+		return tooSmallView(m.c.width, m.c.height), ""
+	}
 	switch m.screen {
 	case screenHome:
-		base = m.home.View() + "\n" + m.c.help(w).ShortHelpView(m.home.ShortHelp())
+		base = m.home.View() + "\n" + m.c.shortHelp(m.c.width, m.home.ShortHelp())
 	case screenReader:
 		base = m.reader.View()
 	case screenQuiz:
@@ -540,9 +572,9 @@ func (m Model) frame() string {
 		base = m.present.View()
 	}
 	if top := m.top(); top != nil {
-		base = m.overlay(fit(base, w, h), top.view())
+		popup = top.view()
 	}
-	return fit(base, w, h)
+	return base, popup
 }
 
 // fullHelp is the active screen's help.

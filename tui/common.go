@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"studyguide/content"
@@ -58,6 +59,12 @@ func (c *common) setDark(isDark bool) {
 // width, for the current theme.
 func (c *common) renderStyle() renderStyle {
 	return renderStyle{glamour: c.styles.Glamour, term: c.styles.Term, glossary: c.pack.Glossary}
+}
+
+// shortHelp is the one-line help of some keys, cut to a width: bubbles'
+// help adds keys past its width when even its ellipsis does not fit.
+func (c *common) shortHelp(width int, keys []key.Binding) string {
+	return truncate(c.help(width).ShortHelpView(keys), width)
 }
 
 // help is a help view styled for the current theme, at a width.

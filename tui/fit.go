@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/lipgloss/v2"
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -67,4 +68,33 @@ func spread(left, right string, width int) string {
 // wrapText wraps plain text to a width, keeping its own line breaks.
 func wrapText(s string, width int) string {
 	return lipgloss.NewStyle().Width(max(1, width)).Render(s)
+}
+
+// The smallest terminal the screens are laid out for. Below it the guide
+// says so and waits: keys (but ctrl+c) are ignored, so nothing happens
+// that cannot be seen.
+const (
+	minWidth  = 20
+	minHeight = 5
+)
+
+func (m Model) tooSmall() bool {
+	return m.c.width < minWidth || m.c.height < minHeight
+}
+
+// tooSmallView asks for a larger terminal, in as much of the message as
+// fits.
+func tooSmallView(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	msg := fmt.Sprintf("Terminal too small (%dx%d): make it at least %dx%d. ctrl+c quits.", w, h, minWidth, minHeight)
+	lines := strings.Split(wrapText(msg, w), "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = truncate(strings.TrimRight(l, " "), w)
+	}
+	return strings.Join(lines, "\n")
 }

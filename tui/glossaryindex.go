@@ -8,85 +8,173 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"studyguide/content"
 )
 
-// indexOverlay lists every glossary entry; typing filters (fuzzy), Enter
-// opens the entry.
+// indexOverlay lists every glossary entry; typing filters (terms containing
+// what was typed first, then fuzzy matches), the arrows move, Enter opens
+// the entry. Every printable key goes to the filter, so no letter can do
+// anything else (the list's own browsing keys, "v" quitting among them, are
+// never used), and the filter runs at once on each key: no result of an
+// earlier filter can arrive late.
 type indexOverlay struct {
-	c    *common
-	list list.Model
-	w, h int
+	c     *common
+	input textinput.Model
+	list  list.Model
+	w, h  int
 }
 
-type termItem struct{ t *content.Term }
+// termItem is one entry of the index; matched are the positions (in runes of
+// the term) that the filter matched, to be marked.
+type termItem struct {
+	t       *content.Term
+	matched []int
+}
 
-// FilterValue is what typing matches: the term first, then its variants.
-func (i termItem) FilterValue() string {
-	return strings.Join(append([]string{i.t.Term}, i.t.Variants...), " · ")
+func (i termItem) FilterValue() string { return termTargets(i.t) }
+
+// termTargets is what typing matches: the term first, then its variants.
+func termTargets(t *content.Term) string {
+	return strings.Join(append([]string{t.Term}, t.Variants...), " · ")
 }
 
 func newIndexOverlay(c *common) *indexOverlay {
-	var items []list.Item
-	for _, t := range c.pack.Glossary.Terms {
-		items = append(items, termItem{t})
-	}
-	l := list.New(items, indexDelegate{c: c}, 0, 0)
+	l := list.New(nil, indexDelegate{c: c}, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowHelp(false)
-	l.SetStatusBarItemName("term", "terms")
-	l.FilterInput.Prompt = "filter: "
-	l.Filter = termFilter
-	fst := l.FilterInput.Styles()
-	fst.Cursor.Blink = false // a steady cursor, like search and notes
-	l.FilterInput.SetStyles(fst)
-	km := list.DefaultKeyMap()
-	km.Quit.SetEnabled(false)
-	km.ForceQuit.SetEnabled(false)
-	km.ShowFullHelp.SetEnabled(false)
-	km.CloseFullHelp.SetEnabled(false)
-	l.KeyMap = km
-	// Start typing at once: the list's own filter key, so it lists every
-	// term until something is typed (SetFilterState alone shows none).
-	l, _ = l.Update(tea.KeyPressMsg{Code: '/', Text: "/"})
-	o := &indexOverlay{c: c, list: l}
+	l.SetShowStatusBar(false)
+	l.SetShowFilter(false)
+	l.SetFilteringEnabled(false)
+	l.DisableQuitKeybindings()
+	l.InfiniteScrolling = false
+	in := textinput.New()
+	in.Prompt = "filter: "
+	in.Placeholder = "type to filter"
+	st := in.Styles()
+	st.Cursor.Blink = false // a steady cursor, like search and notes
+	in.SetStyles(st)
+	in.Focus()
+	o := &indexOverlay{c: c, input: in, list: l}
+	o.refilter()
 	o.layout(c.width, c.height)
 	return o
 }
 
+// refilter shows the terms that match what was typed, best first, and
+// selects the first.
+func (o *indexOverlay) refilter() {
+	terms := o.c.pack.Glossary.Terms
+	var items []list.Item
+	q := o.input.Value()
+	if strings.TrimSpace(q) == "" {
+		for _, t := range terms {
+			items = append(items, termItem{t: t})
+		}
+	} else {
+		targets := make([]string, len(terms))
+		for i, t := range terms {
+			targets[i] = termTargets(t)
+		}
+		for _, r := range termFilter(q, targets) {
+			t := terms[r.Index]
+			n := len([]rune(t.Term))
+			var in []int
+			for _, k := range r.MatchedIndexes {
+				if k < n {
+					in = append(in, k)
+				}
+			}
+			items = append(items, termItem{t: t, matched: in})
+		}
+	}
+	o.list.SetItems(items)
+	o.list.Select(0)
+}
+
 func (o *indexOverlay) layout(w, h int) {
 	o.w, o.h = boxSize(w, h, o.c.popupWidth())
-	o.list.SetSize(contentWidth(o.w), max(1, o.h-4))
-	o.list.SetShowStatusBar(o.h >= 18) // on a small screen, room for terms instead
+	// room for the count ("86 of 86") beside what is typed
+	o.input.SetWidth(max(1, contentWidth(o.w)-lipgloss.Width(o.input.Prompt)-11))
+	o.list.SetSize(contentWidth(o.w), max(1, o.h-6))
 }
 
 func (o *indexOverlay) update(msg tea.Msg) (tea.Cmd, action) {
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(kp, o.c.keys.Popup.Follow):
-			if it, ok := o.list.SelectedItem().(termItem); ok {
-				return nil, openTermAction{term: it.t}
-			}
-			return nil, nil
-		case kp.String() == "esc" && o.list.FilterState() != list.Filtering:
-			return nil, closeAction{}
-		case kp.String() == "esc" && o.list.FilterValue() == "":
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			o.list.CursorUp()
+		} else {
+			o.list.CursorDown()
+		}
+		return nil, nil
+	case tea.PasteMsg:
+		msg.Content = strings.Join(strings.Fields(msg.Content), " ") // one line
+		return o.edit(msg), nil
+	case tea.KeyPressMsg:
+		return o.key(msg)
+	}
+	return nil, nil
+}
+
+func (o *indexOverlay) key(kp tea.KeyPressMsg) (tea.Cmd, action) {
+	k := o.c.keys.Index
+	switch {
+	case key.Matches(kp, k.Open):
+		if it, ok := o.list.SelectedItem().(termItem); ok {
+			return nil, openTermAction{term: it.t}
+		}
+	case key.Matches(kp, k.Close):
+		if o.input.Value() == "" {
 			return nil, closeAction{}
 		}
+		o.input.SetValue("")
+		o.refilter()
+	case key.Matches(kp, k.Up):
+		o.list.CursorUp()
+	case key.Matches(kp, k.Down):
+		o.list.CursorDown()
+	case key.Matches(kp, k.PageUp):
+		o.list.Paginator.PrevPage()
+		o.list.Select(o.list.Paginator.Page * o.list.Paginator.PerPage)
+	case key.Matches(kp, k.PageDown):
+		o.list.Paginator.NextPage()
+		o.list.Select(o.list.Paginator.Page * o.list.Paginator.PerPage)
+	default:
+		return o.edit(kp), nil
 	}
+	return nil, nil
+}
+
+// edit gives a key or a paste to the filter and filters again if the text
+// changed.
+func (o *indexOverlay) edit(msg tea.Msg) tea.Cmd {
+	before := o.input.Value()
 	var cmd tea.Cmd
-	o.list, cmd = o.list.Update(msg)
-	return cmd, nil
+	o.input, cmd = o.input.Update(msg)
+	if o.input.Value() != before {
+		o.refilter()
+	}
+	return cmd
 }
 
 func (o *indexOverlay) view() string {
 	st := o.c.styles
-	hint := "enter open · esc"
+	inner := contentWidth(o.w)
+	count := fmt.Sprintf("%d terms", len(o.list.Items()))
+	if o.input.Value() != "" {
+		count = fmt.Sprintf("%d of %d", len(o.list.Items()), len(o.c.pack.Glossary.Terms))
+	}
+	if len(o.list.Items()) == 0 {
+		count = "no match"
+	}
+	filter := spreadOptional(o.input.View(), st.Dim.Render(count), inner)
+	body := append([]string{truncate(filter, inner), ""}, strings.Split(o.list.View(), "\n")...)
 	title := st.PopupTitle.Render(fmt.Sprintf("Glossary · %d terms", len(o.c.pack.Glossary.Terms)))
-	return box(st, title, hint, strings.Split(o.list.View(), "\n"), o.w, o.h)
+	return box(st, title, "enter open · esc", body, o.w, o.h)
 }
 
 // indexDelegate draws one entry per line: the term, with the letters that
@@ -99,19 +187,13 @@ func (indexDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
 func (d indexDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
 	st := d.c.styles
-	t := item.(termItem).t
+	it := item.(termItem)
 	style, cursor := st.Item, "  "
 	if index == m.Index() {
 		style, cursor = st.ItemSelected, "▸ "
 	}
-	var inTerm []int
-	for _, r := range m.MatchesForItem(index) {
-		if r < len([]rune(t.Term)) {
-			inTerm = append(inTerm, r)
-		}
-	}
-	name := lipgloss.StyleRunes(t.Term, inTerm, style.Underline(true), style)
-	fmt.Fprint(w, spreadOptional(cursor+name, st.Dim.Render(t.Kind), m.Width()))
+	name := lipgloss.StyleRunes(it.t.Term, it.matched, style.Underline(true), style)
+	fmt.Fprint(w, spreadOptional(cursor+name, st.Dim.Render(it.t.Kind), m.Width()))
 }
 
 // termFilter ranks the terms that contain what was typed first (where it

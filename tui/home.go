@@ -34,6 +34,8 @@ type homeModel struct {
 	height int
 	// due is how many quiz items are due for review, counted on refresh.
 	due int
+	// words is the pack's length, counted once (not on every frame).
+	words int
 }
 
 type chapterItem struct{ ch *content.Chapter }
@@ -43,8 +45,12 @@ func (chapterItem) FilterValue() string  { return "" }
 func (continueItem) FilterValue() string { return "" }
 
 func newHome(c *common) homeModel {
-	h := homeModel{c: c, keys: c.keys.Home}
-	l := list.New(nil, homeDelegate{c: c}, 0, 0)
+	h := homeModel{c: c, keys: c.keys.Home, words: c.pack.Words()}
+	minutes := make([]int, len(c.pack.Chapters))
+	for i, ch := range c.pack.Chapters {
+		minutes[i] = ch.ReadingMinutes(c.pack.Meta.ReadingWPM)
+	}
+	l := list.New(nil, homeDelegate{c: c, minutes: minutes}, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowStatusBar(false)
 	l.SetShowHelp(false)
@@ -118,13 +124,17 @@ func openCmd(chapter int, para string) tea.Cmd {
 // short screen the credit gives way to the chapters.
 func (h homeModel) header() string {
 	st, pack, w, cw := h.c.styles, h.c.pack, max(h.width, 1), max(h.columnWidth(), 1)
-	words := pack.Words()
+	words := h.words
 	total := content.ReadingMinutes(words, pack.Meta.ReadingWPM)
 	summary := fmt.Sprintf("%d chapters · %d words · about %d min of reading", len(pack.Chapters), words, total)
 	if h.due > 0 {
 		summary += fmt.Sprintf(" · %d due for review", h.due) // quiz items: r reviews them
 	}
-	lines := []string{st.TitleBar.Render(spread(" "+pack.Meta.Title, "", w)), ""}
+	lines := []string{st.TitleBar.Render(spread(" "+pack.Meta.Title, "", w))}
+	if h.height < 10 { // a small screen: the title, then the chapters
+		return lines[0]
+	}
+	lines = append(lines, "")
 	if h.height >= 18 {
 		credit := st.Dim.PaddingLeft(1).Width(max(cw, 2)).Render(pack.Meta.Credit)
 		for _, l := range strings.Split(credit, "\n") {
@@ -139,8 +149,12 @@ func (h homeModel) headerHeight() int { return lipgloss.Height(h.header()) }
 
 func (h homeModel) View() string {
 	rows := strings.Split(h.list.View(), "\n")
+	rows = rows[:min(len(rows), max(0, h.height-h.headerHeight()))] // the list draws 3 lines at least
 	for i, r := range rows {
 		rows[i] = h.margin() + r
+	}
+	if len(rows) == 0 {
+		return h.header()
 	}
 	return h.header() + "\n" + strings.Join(rows, "\n")
 }
@@ -153,8 +167,12 @@ func (h homeModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.Open, h.c.keys.Glossary, h.keys.Export}, {h.keys.Quiz, h.keys.Review, h.keys.Plan}, {h.c.keys.Theme, h.c.keys.Help, h.keys.Quit, h.c.keys.Quit}}
 }
 
-// homeDelegate draws one row of the chapter list.
-type homeDelegate struct{ c *common }
+// homeDelegate draws one row of the chapter list; minutes are each
+// chapter's reading time.
+type homeDelegate struct {
+	c       *common
+	minutes []int
+}
 
 func (homeDelegate) Height() int                         { return 1 }
 func (homeDelegate) Spacing() int                        { return 0 }
@@ -181,7 +199,7 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 		if d.c.progress.Note(fmt.Sprint(it.ch.Number)) != "" {
 			left += " ✎"
 		}
-		mins := it.ch.ReadingMinutes(d.c.pack.Meta.ReadingWPM)
+		mins := d.minutes[it.ch.Number-1]
 		right = fmt.Sprintf("%2d min  %s", mins, d.readBar(it.ch))
 		if width < 56 { // narrow: the title matters more than the bar
 			right = fmt.Sprintf("%dm %s", mins, d.readMark(it.ch))

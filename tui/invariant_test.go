@@ -1,70 +1,279 @@
 package tui
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"studyguide/quiz"
 )
 
-// Any sequence of keys and terminal sizes, however odd, never panics, and
-// every frame fits the terminal: no line wider, no more lines than its height.
-func TestEveryFrameFits(t *testing.T) {
-	walkFrames(t, Options{}, readerKeys, 4)
+// The invariants of every screen, over random input: any sequence of keys,
+// pastes, clicks and terminal sizes never panics, every frame fits the
+// terminal before anything is cut to it (the status and help lines are
+// never pushed off), and the program ends only on a documented quit key.
+// A failure prints the walk's name, seed and step, and the last inputs, so
+// it can be replayed with go test -run 'TestWalk/NAME' (seeds are fixed).
+
+// walkKeys is every key a person (or a cat, or a clicker) can press: every
+// printable character, the named keys, control keys but ctrl+c, and F5.
+var walkKeys = func() []string {
+	var ks []string
+	for r := ' ' + 1; r <= '~'; r++ {
+		ks = append(ks, string(r))
+	}
+	ks = append(ks, "space", "enter", "esc", "tab", "shift+tab", "backspace", "delete", "up", "down", "left", "right",
+		"pgup", "pgdown", "home", "end", "f5")
+	for r := 'a'; r <= 'z'; r++ {
+		if r != 'c' {
+			ks = append(ks, "ctrl+"+string(r))
+		}
+	}
+	return ks
+}()
+
+// screenKeys are pressed more often on each screen, so that a walk reaches
+// what lies behind them: popups, search and its matches, notes, quiz steps.
+var screenKeys = map[screen][]string{
+	screenHome:    {"enter", "j", "k", "i", "?", "z", "r", "p", "x"},
+	screenReader:  {"tab", "enter", "/", "n", "N", "i", "e", "s", "z", "space", "]", "[", "}", "q", "esc"},
+	screenQuiz:    {"1", "2", "3", "enter", "o", "s", "q", "j", "r"},
+	screenPresent: {"space", "left", "1", "2", "3", "r", "u", "t", "tab", "enter", "c", "]", "[", "i", "?", "q", "y", "n"},
 }
 
-// The presenter's screens too: steps, the timer, votes, reveals, popups.
-func TestEveryPresenterFrameFits(t *testing.T) {
-	walkFrames(t, Options{Present: true, Chapter: 1, PresentItems: 4, PresentSeed: 1}, presenterKeys, 2)
+var walkSizes = [][2]int{{0, 0}, {1, 1}, {10, 3}, {20, 5}, {33, 7}, {40, 12}, {64, 20}, {80, 24}, {120, 40}, {160, 45}, {200, 60}, {300, 100}}
+
+type walk struct {
+	name  string
+	opts  Options
+	seeds uint64
+	steps int
 }
 
-// readerKeys reach home, the reader, search, popups, notes and the quiz.
-var readerKeys = []string{"j", "k", "space", "b", "g", "G", "}", "{", "]", "[", "right", "left", "/", "n", "N",
-	"esc", "q", "enter", "?", "t", "d", "u", "pgdown", "pgup", "home", "end", "backspace", "x", "o", "s",
-	"tab", "tab", "shift+tab", "enter", "i", "e", "ctrl+s", "z", "1", "2", "0", "o", "r", "enter", "p"}
-
-var presenterKeys = []string{"space", "space", "space", "right", "left", "backspace", "]", "[", "c", "3", "enter", "esc",
-	"1", "2", "0", "u", "r", "t", "+", "-", "T", "tab", "shift+tab", "enter", "i", "?", "j", "k", "pgdown"}
-
-func walkFrames(t *testing.T, opts Options, keys []string, seeds uint64) {
-	t.Helper()
-	sizes := [][2]int{{0, 0}, {1, 1}, {10, 3}, {20, 5}, {40, 12}, {80, 24}, {120, 40}, {160, 45}, {200, 60}, {300, 100}, {33, 7}}
-	steps := 800
+func TestWalk(t *testing.T) {
+	steps := 1200
 	if raceEnabled {
 		steps = 250
 	}
-	for seed := range seeds {
-		rng := rand.New(rand.NewPCG(seed, 42))
-		hs := newHarness(t, 80, 24, opts)
-		w, h := 80, 24
-		for step := range steps {
-			if rng.IntN(8) == 0 {
-				s := sizes[rng.IntN(len(sizes))]
-				w, h = s[0], s[1]
-				hs.send(tea.WindowSizeMsg{Width: w, Height: h})
-			} else if rng.IntN(12) == 0 {
-				hs.send(tea.MouseWheelMsg{Button: []tea.MouseButton{tea.MouseWheelUp, tea.MouseWheelDown}[rng.IntN(2)]})
-			} else if rng.IntN(10) == 0 && hs.m.screen == screenPresent {
-				hs.send(timerTickMsg{gen: hs.m.present.timer.gen})
-			} else {
-				k := keys[rng.IntN(len(keys))]
-				if (k == "q" || k == "esc") && (hs.m.screen == screenHome || hs.m.screen == screenPresent) && len(hs.m.overlays) == 0 {
-					continue // quitting would end the walk
-				}
-				hs.keys(k)
+	if n, err := strconv.Atoi(os.Getenv("STUDYGUIDE_WALK_STEPS")); err == nil && n > 0 {
+		steps = n // a longer walk before a release: STUDYGUIDE_WALK_STEPS=20000
+	}
+	walks := []walk{
+		{"home", Options{}, 2, steps},
+		{"reader", Options{Chapter: 2}, 2, steps},
+		{"reader-last", Options{Chapter: 8}, 1, steps},
+		{"quiz", Options{Quiz: &quiz.Options{Mode: quiz.All, Seed: 3}}, 2, steps},
+		{"presenter", Options{Present: true, Chapter: 1, PresentItems: 4, PresentSeed: 1}, 3, steps},
+	}
+	for _, w := range walks {
+		t.Run(w.name, func(t *testing.T) {
+			for seed := range w.seeds {
+				runWalk(t, w, seed)
 			}
-			frame := hs.m.View().Content
-			if t.Failed() {
-				return
-			}
-			func() {
-				defer func() {
-					if r := recover(); r != nil {
-						t.Fatalf("seed %d step %d: panic %v", seed, step, r)
-					}
-				}()
-				checkFits(t, frame, w, h)
-			}()
+		})
+	}
+}
+
+// walker is one random walk over the root model.
+type walker struct {
+	t       *testing.T
+	w       walk
+	seed    uint64
+	rng     *rand.Rand
+	hs      *harness
+	width   int
+	height  int
+	history []string
+}
+
+func runWalk(t *testing.T, w walk, seed uint64) {
+	salt := uint64(0)
+	for _, r := range w.name {
+		salt = salt*31 + uint64(r)
+	}
+	wk := &walker{t: t, w: w, seed: seed, rng: rand.New(rand.NewPCG(seed, salt))}
+	wk.start()
+	for step := range w.steps {
+		if !wk.step(step) {
+			return
 		}
+	}
+}
+
+func (wk *walker) start() {
+	wk.hs = newHarness(wk.t, 80, 24, wk.w.opts)
+	wk.width, wk.height = 80, 24
+}
+
+func (wk *walker) fail(step int, format string, args ...any) {
+	wk.t.Helper()
+	last := wk.history[max(0, len(wk.history)-25):]
+	wk.t.Fatalf("walk %s seed %d step %d: %s\nlast inputs: %s\nscreen:\n%s", wk.w.name, wk.seed, step,
+		fmt.Sprintf(format, args...), strings.Join(last, " "), ansi.Strip(wk.hs.m.View().Content))
+}
+
+// step sends one random input and checks the invariants; false ends the walk.
+func (wk *walker) step(step int) (ok bool) {
+	before := wk.hs.m
+	msg, name := wk.next()
+	wk.history = append(wk.history, name)
+	defer func() {
+		if r := recover(); r != nil {
+			wk.fail(step, "panic: %v\n%s", r, debug.Stack())
+			ok = false
+		}
+	}()
+	if msg != nil {
+		wk.hs.send(msg)
+	}
+	if wk.hs.quit {
+		if !quitAllowed(before, msg) {
+			wk.fail(step, "the program ended on %s, which is not a quit key here", name)
+			return false
+		}
+		wk.start() // a documented quit: begin again
+		return true
+	}
+	wk.checkFrame(step)
+	return !wk.t.Failed()
+}
+
+// next picks an input: mostly keys (the current screen's own keys more
+// often), sometimes a resize, a paste, a click or the wheel, and in the
+// presenter a timer tick or a jump to one of the room's votes.
+func (wk *walker) next() (tea.Msg, string) {
+	r := wk.rng
+	m := wk.hs.m
+	switch n := r.IntN(100); {
+	case n < 3:
+		s := walkSizes[r.IntN(len(walkSizes))]
+		wk.width, wk.height = s[0], s[1]
+		return tea.WindowSizeMsg{Width: s[0], Height: s[1]}, fmt.Sprintf("size:%dx%d", s[0], s[1])
+	case n < 8:
+		text := []string{"isomorphism", "NGO", "q\x1b[31mv", "ä漢字 ✓", "line one\nline two", strings.Repeat("y", 300)}[r.IntN(6)]
+		return tea.PasteMsg{Content: text}, fmt.Sprintf("paste:%q", text)
+	case n < 10:
+		x, y := r.IntN(max(1, wk.width)), r.IntN(max(1, wk.height))
+		return tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}, fmt.Sprintf("click:%d,%d", x, y)
+	case n < 12:
+		b := []tea.MouseButton{tea.MouseWheelUp, tea.MouseWheelDown}[r.IntN(2)]
+		return tea.MouseWheelMsg{Button: b}, "wheel"
+	case n < 16 && m.screen == screenPresent:
+		return timerTickMsg{gen: m.present.timer.gen}, "tick"
+	case n < 19 && m.screen == screenPresent && len(m.overlays) == 0:
+		return wk.presenterJump()
+	case n < 55:
+		if ks := screenKeys[m.screen]; len(ks) > 0 {
+			k := ks[r.IntN(len(ks))]
+			return keyPress(k), k
+		}
+	}
+	k := walkKeys[r.IntN(len(walkKeys))]
+	return keyPress(k), k
+}
+
+// presenterJump moves the presenter to a random quiz step, as the chapter
+// picker and a few presses would: the votes, reveals and bars are walked.
+func (wk *walker) presenterJump() (tea.Msg, string) {
+	var quizSteps []int
+	for i, s := range wk.hs.m.present.deck {
+		if s.kind == stepQuiz || s.kind == stepRoom {
+			quizSteps = append(quizSteps, i)
+		}
+	}
+	to := quizSteps[wk.rng.IntN(len(quizSteps))]
+	wk.hs.m.present.go_(to)
+	wk.hs.m.present.layout()
+	return nil, fmt.Sprintf("goto:%d", to)
+}
+
+// checkFrame checks the frame as drawn, before it is cut to the terminal.
+func (wk *walker) checkFrame(step int) {
+	w, h := wk.width, wk.height
+	frame := wk.hs.m.View().Content
+	if w <= 0 || h <= 0 {
+		if frame != "" {
+			wk.fail(step, "a %dx%d terminal got a frame", w, h)
+		}
+		return
+	}
+	if strings.TrimSpace(ansi.Strip(frame)) == "" {
+		wk.fail(step, "empty frame at %dx%d", w, h)
+	}
+	base, popup := wk.hs.m.layers()
+	if msg := fitProblem(base, w, h); msg != "" {
+		wk.fail(step, "the %s screen: %s", screenName(wk.hs.m.screen), msg)
+	}
+	if popup != "" {
+		if msg := fitProblem(popup, w, h); msg != "" {
+			wk.fail(step, "the popup: %s", msg)
+		}
+	}
+}
+
+// fitProblem says how a drawing does not fit w×h, or "".
+func fitProblem(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		return fmt.Sprintf("%d lines for a %dx%d terminal", len(lines), w, h)
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			return fmt.Sprintf("line %d is %d cells wide for a %dx%d terminal: %q", i, lw, w, h, ansi.Strip(l))
+		}
+	}
+	return ""
+}
+
+func screenName(s screen) string {
+	return [...]string{"home", "reader", "quiz", "presenter"}[s]
+}
+
+// quitAllowed says whether an input may end the program, given the model
+// before it: ctrl+c anywhere; q on the chapter list; in the presenter q
+// when nothing would be lost, and y to its question.
+func quitAllowed(before Model, msg tea.Msg) bool {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false
+	}
+	k := kp.String()
+	if k == "ctrl+c" {
+		return true
+	}
+	if top := before.top(); top != nil {
+		_, confirm := top.(*confirmOverlay)
+		return confirm && (k == "y" || k == "Y")
+	}
+	switch before.screen {
+	case screenHome:
+		return k == "q"
+	case screenPresent:
+		return k == "q" && !before.present.atStake()
+	}
+	return false
+}
+
+// The walk's own checks can fail: a frame one line too tall, a line one
+// cell too wide, an empty frame and a quit on an undocumented key are each
+// caught.
+func TestWalkChecksCanFail(t *testing.T) {
+	if fitProblem("ab\ncd", 2, 2) != "" || fitProblem("abc", 2, 2) == "" || fitProblem("a\nb\nc", 5, 2) == "" {
+		t.Fatal("fitProblem does not tell a frame that fits from one that does not")
+	}
+	hs := newHarness(t, 80, 24, Options{Chapter: 1})
+	if quitAllowed(hs.m, keyPress("v")) || quitAllowed(hs.m, keyPress("q")) || !quitAllowed(hs.m, keyPress("ctrl+c")) {
+		t.Fatal("quitAllowed: in the reader only ctrl+c may quit")
+	}
+	home := newHarness(t, 80, 24, Options{})
+	if !quitAllowed(home.m, keyPress("q")) || quitAllowed(home.m, keyPress("esc")) {
+		t.Fatal("quitAllowed: on the chapter list q quits and esc does not")
 	}
 }

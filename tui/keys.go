@@ -14,6 +14,8 @@ type KeyMap struct {
 	Reader  ReaderKeys
 	Search  SearchKeys
 	Popup   PopupKeys
+	Confirm ConfirmKeys
+	Index   IndexKeys
 	Notes   NotesKeys
 	Quiz    QuizKeys
 	Present PresentKeys
@@ -33,6 +35,17 @@ type QuizKeys struct {
 	Pick, Up, Down, Choose, Signs key.Binding // answering
 	Next, Open                    key.Binding // after the feedback
 	Stop, Review, Done            key.Binding
+}
+
+// IndexKeys apply in the glossary index, where every other key types into
+// its filter.
+type IndexKeys struct {
+	Up, Down, PageUp, PageDown, Open, Close key.Binding
+}
+
+// ConfirmKeys answer a yes/no question.
+type ConfirmKeys struct {
+	Yes, No key.Binding
 }
 
 // NotesKeys apply in the note editor.
@@ -84,7 +97,7 @@ func DefaultKeyMap() KeyMap {
 			Quiz:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "quiz")),
 			Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review missed")),
 			Plan:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "meeting plan")),
-			Quit:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+			Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		},
 		Reader: ReaderKeys{
 			Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
@@ -143,7 +156,19 @@ func DefaultKeyMap() KeyMap {
 			NextTerm:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next term")),
 			PrevTerm:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous term")),
 			Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
-			Quit:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+			Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "end the presentation")),
+		},
+		Index: IndexKeys{
+			Up:       key.NewBinding(key.WithKeys("up", "ctrl+p", "shift+tab"), key.WithHelp("↑", "previous term")),
+			Down:     key.NewBinding(key.WithKeys("down", "ctrl+n", "tab"), key.WithHelp("↓", "next term")),
+			PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+			PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+			Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+			Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filter, then close")),
+		},
+		Confirm: ConfirmKeys{
+			Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
+			No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", "no")),
 		},
 		Popup: PopupKeys{
 			Close:    key.NewBinding(key.WithKeys("esc", "q", "?"), key.WithHelp("esc", "close")),

@@ -108,6 +108,9 @@ func box(st *Styles, title, hint string, body []string, width, height int) strin
 	if len(lines) > max(1, height-2) {
 		lines = lines[:max(1, height-2)]
 	}
+	for i, l := range lines {
+		lines[i] = truncate(l, inner) // a line too wide would wrap, and the box grow
+	}
 	return st.Popup.Width(inner + 4).Render(strings.Join(lines, "\n"))
 }
 

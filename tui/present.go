@@ -690,3 +690,39 @@ func (m presentModel) FullHelp() [][]key.Binding {
 		{k.Help, k.Quit, m.c.keys.Quit},
 	}
 }
+
+// atStake says whether quitting would lose something the room did: hands
+// counted or a timer running.
+func (m presentModel) atStake() bool {
+	if m.timer.running {
+		return true
+	}
+	for _, v := range m.votes {
+		if sum(v.cats) > 0 || sum(v.signs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// stakeText says what ending the presentation now would lose.
+func (m presentModel) stakeText() string {
+	var lost []string
+	counted := 0
+	for _, v := range m.votes {
+		if sum(v.cats) > 0 || sum(v.signs) > 0 {
+			counted++
+		}
+	}
+	if counted > 0 {
+		lost = append(lost, fmt.Sprintf("the room's votes on %d %s", counted, plural(counted, "scenario", "scenarios")))
+	}
+	if m.timer.running {
+		lost = append(lost, "the running timer")
+	}
+	what := strings.Join(lost, " and ")
+	if m.c.store != nil {
+		return "The place, " + what + " are kept for next time (--profile " + m.c.profile + ")."
+	}
+	return "Without --profile, " + what + " will be lost."
+}

@@ -435,7 +435,7 @@ func (m quizModel) View() string {
 		}
 	}
 	b.WriteString("\n")
-	help := m.c.help(w).ShortHelpView(m.ShortHelp())
+	help := m.c.shortHelp(w, m.ShortHelp())
 	if p := m.body.position(); p != "" {
 		help = spreadOptional(help, m.c.styles.Dim.Render(p), w)
 	}

@@ -504,7 +504,7 @@ func (m readerModel) percent() string {
 }
 
 func (m readerModel) helpLine() string {
-	return m.c.help(m.width).ShortHelpView(m.ShortHelp())
+	return m.c.shortHelp(m.width, m.ShortHelp())
 }
 
 func (m readerModel) ShortHelp() []key.Binding {
