@@ -23,7 +23,9 @@ type quizModel struct {
 	title string // "Chapter 3", "All scenarios", "Review"
 	// from is the screen to go back to when the quiz ends.
 	from screen
-	sel  int // the option under the cursor
+	// sel is the option under the cursor, -1 until the reader moves to
+	// one: nothing is preselected, so Enter never answers for them.
+	sel int
 	res  *quiz.Result
 	sres *quiz.SignResult
 	// summary is shown instead of an item: the quiz ended or was stopped.
@@ -51,7 +53,7 @@ func newQuiz(c *common, s *quiz.Session, title string, from screen) quizModel {
 	if title == "" {
 		title = map[quiz.Mode]string{quiz.All: "all scenarios", quiz.Chapter: fmt.Sprintf("chapter %d", s.Chapter()), quiz.Review: "review"}[s.Mode()]
 	}
-	m := quizModel{c: c, keys: c.keys.Quiz, s: s, title: title, from: from}
+	m := quizModel{c: c, keys: c.keys.Quiz, s: s, title: title, from: from, sel: -1}
 	m.layout()
 	return m
 }
@@ -118,15 +120,21 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 		m.body.offset = 0 // the summary starts at the score
 		return m, nil
 	case len(opts) > 0 && (key.Matches(kp, k.Up) || key.Matches(kp, k.Down)):
-		if key.Matches(kp, k.Up) {
+		switch {
+		case key.Matches(kp, k.Up) && m.sel < 0:
+			m.sel = len(opts) - 1
+		case key.Matches(kp, k.Up):
 			m.sel = (m.sel + len(opts) - 1) % len(opts)
-		} else {
+		default:
 			m.sel = (m.sel + 1) % len(opts)
 		}
 		m.layout()
 		m.body.show(m.optLine + m.sel)
 		return m, nil
 	case len(opts) > 0 && key.Matches(kp, k.Choose):
+		if m.sel < 0 || m.sel >= len(opts) {
+			return m, nil // Enter confirms a choice moved to, never a default
+		}
 		m.choose(m.sel)
 	case len(opts) > 0 && isDigit(kp):
 		i := digitOption(kp)
@@ -136,7 +144,7 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 		}
 	case len(opts) == 0 && key.Matches(kp, k.Next):
 		m.s.Next()
-		m.res, m.sres, m.sel = nil, nil, 0
+		m.res, m.sres, m.sel = nil, nil, -1
 		if m.s.Done() {
 			m.summary = true
 		}
@@ -201,7 +209,7 @@ func (m *quizModel) choose(i int) {
 		if err != nil {
 			return
 		}
-		m.res, m.sel = &res, 0
+		m.res, m.sel = &res, -1
 	case quiz.AwaitSign:
 		sres, err := m.s.AnswerSign(bank.Signs[i].ID)
 		if err != nil {

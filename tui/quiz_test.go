@@ -102,7 +102,9 @@ func TestQuizFollowUpAsksTheSign(t *testing.T) {
 	for _, right := range []bool{true, false} {
 		hs := quizHarness(t, 100, 40, quiz.Options{Seed: 5})
 		sc := advanceTo(t, hs, "ngo")
-		// arrows and enter answer too
+		// arrows and enter answer too: nothing is preselected, so the first
+		// down reaches choice 1
+		hs.keys("down")
 		if rightKey(hs) == "2" {
 			hs.keys("down")
 		}
@@ -119,6 +121,31 @@ func TestQuizFollowUpAsksTheSign(t *testing.T) {
 		if got := hs.m.quiz.s.Summary().Correct; (got == 1) != right {
 			t.Fatalf("right=%v: summary counts %d right", right, got)
 		}
+	}
+}
+
+// Nothing is recorded that the reader did not choose: Enter pressed twice
+// after the feedback moves on once and answers nothing; at the sign step
+// Enter alone answers nothing either.
+func TestQuizEnterNeverAnswersForTheReader(t *testing.T) {
+	hs := quizHarness(t, 80, 24, quiz.Options{Seed: 7})
+	hs.keys("1")
+	if hs.m.quiz.s.Step() == quiz.AwaitSign {
+		hs.keys("9")
+	}
+	hs.keys("enter", "enter") // next item, then a second Enter by habit
+	if got := hs.m.quiz.s.Summary().Answered; got != 1 {
+		t.Fatalf("double enter: %d answers recorded, want 1 (the one given)", got)
+	}
+	hs.mustNotSee("▸ 1", "▸ 2", "Not this time")
+	advanceTo(t, hs, "ngo")
+	hs.keys(rightKey(hs), "enter", "enter")
+	if hs.m.quiz.s.Step() != quiz.AwaitSign || hs.m.quiz.sres != nil {
+		t.Fatalf("enter at the sign step answered it for the reader")
+	}
+	hs.keys("up", "enter") // moving to a choice, then Enter, does answer
+	if hs.m.quiz.s.Step() == quiz.AwaitSign {
+		t.Fatalf("up then enter did not answer the sign")
 	}
 }
 
