@@ -145,7 +145,7 @@ func (m *Model) setScreen(s screen) {
 	m.screen = s
 	m.reader.active = s == screenReader
 	if m.reader.active {
-		m.reader.moved()
+		m.reader.settle()
 	}
 }
 
@@ -280,6 +280,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case quizStartMsg:
 		return m.startQuiz(msg)
 	case quizOpenMsg:
+		m.reader.peek = &peek{quiz: true} // a look at the passage, not reading
 		m.setScreen(screenReader)
 		m.reader.keys.Back.SetHelp("q/esc", "back to the quiz")
 		cmd := m.reader.open(msg.chapter, msg.paragraph)
@@ -300,6 +301,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.overlays = append(m.overlays, newSignsOverlay(m.c))
 		return m, nil
 	case backMsg:
+		m.reader.peek = nil
 		if m.inQuiz {
 			m.setScreen(screenQuiz)
 			m.reader.keys.Back = m.c.keys.Reader.Back
@@ -362,6 +364,7 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 		m.overlays = nil
+		m.reader.startPeek(m.inQuiz) // looking the term up, not reading there
 		m.setScreen(screenReader)
 		return m, tea.Batch(cmd, m.reader.jumpTo(a.para, a.term))
 	}

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"studyguide/quiz"
@@ -31,6 +30,8 @@ func TestFlowOpenScrollSearchBackQuit(t *testing.T) {
 	tm.Type("Oyakawa")
 	wait("1 of 3")
 	tm.Send(keyPress("enter"))
+	tm.Send(keyPress("q")) // the search was a look: back to where they read
+	wait("2/8  Ten warning signs")
 	tm.Send(keyPress("q"))
 	wait("Continue")
 	tm.Send(keyPress("q"))
@@ -38,10 +39,12 @@ func TestFlowOpenScrollSearchBackQuit(t *testing.T) {
 	if final.screen != screenHome {
 		t.Fatalf("ended on screen %d; want home", final.screen)
 	}
-	if pos := final.c.progress.Position; pos.Chapter != 6 {
-		t.Fatalf("the search for Oyakawa should have left the reader in chapter 6, position %+v", pos)
+	if pos := final.c.progress.Position; pos.Chapter != 2 {
+		t.Fatalf("looking up Oyakawa in chapter 6 moved the saved place: %+v, want chapter 2", pos)
 	}
-	_ = tea.Quit
+	if final.c.progress.IsRead("6.1") {
+		t.Fatalf("a search match marked chapter 6's first section read")
+	}
 }
 
 // The quiz through the real runtime: answer, see the feedback, open the

@@ -42,6 +42,40 @@ type readerModel struct {
 	err    error
 	width  int
 	height int
+	// peek is set while the reader only looks somewhere (a quiz's passage,
+	// a glossary entry's chapter, a search's matches): nothing is recorded
+	// until they move on their own there, and back returns to where they
+	// were reading.
+	peek *peek
+}
+
+// peek is a look elsewhere that is not reading.
+type peek struct {
+	// quiz says the look is a quiz passage: back returns to the quiz, and
+	// nothing read there is recorded.
+	quiz bool
+	// from is where the reader was reading (chapter index and place), to
+	// return to; nil when they came from elsewhere.
+	from *readPlace
+}
+
+type readPlace struct {
+	chapter int
+	at      *anchor
+}
+
+// startPeek begins a look elsewhere, remembering where the reader was
+// reading (if they were). A look that is already under way keeps its
+// origin.
+func (m *readerModel) startPeek(quiz bool) {
+	if m.peek != nil {
+		m.peek.quiz = m.peek.quiz || quiz
+		return
+	}
+	m.peek = &peek{quiz: quiz}
+	if m.active && !quiz && m.r != nil {
+		m.peek.from = &readPlace{chapter: m.chapter, at: m.currentAnchor()}
+	}
 }
 
 // anchor is a place in a chapter that survives re-wrapping.
@@ -114,7 +148,7 @@ func (m *readerModel) openAt(chapter int, a *anchor) tea.Cmd {
 	m.anchor = a
 	// Keep where the reader is going now, not when the rendering arrives:
 	// leaving before it does must not lose the place.
-	if ps := m.c.pack.Chapters[chapter].Paragraphs(); m.active && a != nil && a.para >= 0 && a.para < len(ps) {
+	if ps := m.c.pack.Chapters[chapter].Paragraphs(); m.active && m.peek == nil && a != nil && a.para >= 0 && a.para < len(ps) {
 		m.c.progress.SetPosition(chapter+1, ps[a.para].ID)
 	}
 	return m.ensureRender()
@@ -169,10 +203,10 @@ func (m *readerModel) show(r *rendered) {
 	switch {
 	case a == nil:
 		m.vp.SetYOffset(0)
-		m.moved()
+		m.settle()
 	case a.hit >= 0:
 		m.scrollToMatch()
-		m.moved()
+		m.settle()
 	default:
 		m.vp.SetYOffset(m.lineOf(a))
 		m.place = a
@@ -237,8 +271,18 @@ func (m readerModel) paraIndex(p *content.Paragraph) int {
 	return 0
 }
 
-// moved notes that the reader moved the view: this is now their place.
+// moved notes that the reader moved the view themselves: this is now
+// their place, and a look elsewhere (but at a quiz's passage) has become
+// reading.
 func (m *readerModel) moved() {
+	if m.peek != nil && !m.peek.quiz {
+		m.peek = nil
+	}
+	m.settle()
+}
+
+// settle notes where the view now is, after the program put it there.
+func (m *readerModel) settle() {
 	if m.r == nil {
 		return
 	}
@@ -247,9 +291,9 @@ func (m *readerModel) moved() {
 }
 
 // record keeps the reading position and marks sections whose end has been
-// on screen as read.
+// on screen as read: only while reading, not while looking elsewhere.
 func (m *readerModel) record() {
-	if !m.active || m.r == nil || len(m.r.paraLine) == 0 || m.place == nil {
+	if !m.active || m.peek != nil || m.r == nil || len(m.r.paraLine) == 0 || m.place == nil {
 		return
 	}
 	ch := m.c.pack.Chapters[m.chapter]
@@ -302,7 +346,16 @@ func (m readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
 	case key.Matches(msg, k.ClearSearch) && m.search.active():
 		m.search.clear()
 		m.redecorate()
+		return m, nil // not a move: a look stays a look
 	case key.Matches(msg, k.Back):
+		if p := m.peek; p != nil && !p.quiz {
+			m.peek = nil
+			if p.from != nil { // back to where they were reading
+				m.search.clear()
+				m.redecorate()
+				return m, m.openAt(p.from.chapter, p.from.at)
+			}
+		}
 		return m, func() tea.Msg { return backMsg{} }
 	case key.Matches(msg, k.Search):
 		cmd := m.startSearch()

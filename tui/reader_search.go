@@ -122,6 +122,7 @@ func (s searchModel) decorate(r *rendered, st *Styles) []string {
 func (m *readerModel) startSearch() tea.Cmd {
 	s := &m.search
 	s.clear()
+	m.startPeek(false) // searching is looking, until the reader reads there
 	s.typing = true
 	s.originChapter = m.chapter
 	s.originAnchor = m.currentAnchor()
@@ -141,6 +142,9 @@ func (m readerModel) updateSearchInput(msg tea.KeyPressMsg) (readerModel, tea.Cm
 		s.input.Blur()
 		if s.query == "" {
 			s.clear()
+			if m.peek != nil && !m.peek.quiz {
+				m.peek = nil // nothing was looked for: still reading here
+			}
 		}
 		return m, nil
 	case key.Matches(msg, m.c.keys.Search.Cancel):
@@ -148,6 +152,9 @@ func (m readerModel) updateSearchInput(msg tea.KeyPressMsg) (readerModel, tea.Cm
 		s.input.Blur()
 		s.clear()
 		m.redecorate()
+		if m.peek != nil && !m.peek.quiz {
+			m.peek = nil
+		}
 		cmd := m.openAt(s.originChapter, s.originAnchor)
 		return m, cmd
 	}
@@ -202,7 +209,7 @@ func (m *readerModel) goToHit(i int) tea.Cmd {
 	m.search.refresh(m.r, m.chapter)
 	m.redecorate()
 	m.scrollToMatch()
-	m.moved()
+	m.settle()
 	return nil
 }
 

@@ -76,7 +76,7 @@ func (m *readerModel) focusFirst(t *content.Term, a *anchor) {
 			m.focus = i
 			if !m.termVisible(i) {
 				m.vp.SetYOffset(tm.spans[0].line - m.vp.Height()/3)
-				m.moved()
+				m.settle()
 			}
 			m.refocus()
 			return

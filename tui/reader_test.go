@@ -106,8 +106,12 @@ func TestSearchFindsIsomorphismAcrossChapters(t *testing.T) {
 		t.Fatal("esc should clear the highlights")
 	}
 	hs.keys("esc")
+	if hs.m.screen != screenReader || hs.m.reader.chapter != 0 {
+		t.Fatal("a second esc goes back to where the search began: the search was a look, not reading")
+	}
+	hs.keys("esc")
 	if hs.m.screen != screenHome {
-		t.Fatal("a second esc goes back to the chapters")
+		t.Fatal("a third esc goes back to the chapters")
 	}
 }
 
