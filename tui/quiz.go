@@ -25,7 +25,7 @@ type quizModel struct {
 	from screen
 	// sel is the option under the cursor, -1 until the reader moves to
 	// one: nothing is preselected, so Enter never answers for them.
-	sel int
+	sel  int
 	res  *quiz.Result
 	sres *quiz.SignResult
 	// summary is shown instead of an item: the quiz ended or was stopped.
