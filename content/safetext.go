@@ -164,3 +164,22 @@ func isForbidden(r rune) bool {
 	what, _ := forbidden(r)
 	return what != ""
 }
+
+// StripUnsafe removes from s every character a pack may not contain
+// (control characters but tab and newline, escape sequences' introducers,
+// bidi overrides, bytes that are not UTF-8): for text that comes from a
+// file a person may have edited or been handed, such as saved notes, which
+// is shown and exported but must never drive the terminal.
+func StripUnsafe(s string) string {
+	if col, _, _ := firstForbidden(s); col == 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if r == utf8.RuneError && isBadByte(s[i:]) || isForbidden(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
+
+	"studyguide/content"
 )
 
 // plainState is State without its methods, for encoding.
@@ -86,6 +88,12 @@ func decode(b []byte) (*State, error) {
 	}
 	if s.Notes == nil {
 		s.Notes = map[string]Note{}
+	}
+	for k, n := range s.Notes { // a hand-edited or shared file: shown, never obeyed
+		if clean := content.StripUnsafe(n.Text); clean != n.Text {
+			n.Text = clean
+			s.Notes[k] = n
+		}
 	}
 	return s, nil
 }

@@ -39,6 +39,14 @@ func Export(w io.Writer, st *State, pack *content.Pack, profile string, now time
 		fmt.Fprintf(&b, "*%d of %d sections read.*\n\n", read, len(ch.Sections))
 		b.WriteString(text + "\n\n")
 	}
+	if gone := orphanNotes(st, pack); len(gone) > 0 {
+		wrote += len(gone)
+		b.WriteString("## Chapters no longer in this pack\n\n")
+		b.WriteString("*Notes kept from chapters this version of the pack no longer has.*\n\n")
+		for _, k := range gone {
+			fmt.Fprintf(&b, "### Chapter %s\n\n%s\n\n", content.StripUnsafe(k), strings.TrimSpace(st.Notes[k].Text))
+		}
+	}
 	if wrote == 0 {
 		b.WriteString("No notes yet. In the reader, press `e` to write notes on a chapter.\n\n")
 	}

@@ -26,6 +26,9 @@ type Options struct {
 	NoColor bool
 	// Chapter opens the reader at this chapter (1-based); 0 starts at home.
 	Chapter int
+	// Resume opens the reader where the reader left off (chapter 1 when
+	// there is no saved place); Chapter is then ignored.
+	Resume bool
 	// Progress is the reader's progress; nil starts fresh.
 	Progress *progress.State
 	// Store saves progress; nil saves nothing.
@@ -95,6 +98,7 @@ func New(pack *content.Pack, opts Options) Model {
 	if opts.Progress == nil {
 		opts.Progress = progress.New()
 	}
+	opts.Progress.FitTo(pack) // saved for an earlier version of the pack, maybe
 	if opts.Theme == "" {
 		opts.Theme = ThemeAuto
 	}
@@ -119,7 +123,13 @@ func New(pack *content.Pack, opts Options) Model {
 	}
 	m.home = newHome(c)
 	m.reader = newReader(c)
-	if opts.Chapter > 0 {
+	switch pos := opts.Progress.Position; {
+	case opts.Resume && !pos.IsZero():
+		m.setScreen(screenReader)
+		m.reader.open(pos.Chapter-1, pos.Paragraph) // drawn once the size is known
+	case opts.Resume:
+		m.setScreen(screenReader)
+	case opts.Chapter > 0:
 		m.setScreen(screenReader)
 		m.reader.chapter = min(opts.Chapter, len(pack.Chapters)) - 1
 	}

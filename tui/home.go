@@ -189,6 +189,9 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	var left, right string
 	switch it := item.(type) {
 	case continueItem:
+		if it.pos.Chapter < 1 || it.pos.Chapter > len(d.c.pack.Chapters) {
+			return // progress.FitTo keeps this from happening
+		}
 		ch := d.c.pack.Chapters[it.pos.Chapter-1]
 		left = fmt.Sprintf("Continue: %d %s", ch.Number, ch.Title)
 		if p, ok := d.c.pack.Paragraph(it.pos.Paragraph); ok {

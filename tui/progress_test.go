@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"studyguide/progress"
+	"studyguide/quiz"
 )
 
 func openStore(t *testing.T, dir string) (*progress.Store, *progress.State, string) {
@@ -98,4 +99,62 @@ func TestSaveFailureWarnsOnceAndKeepsWorking(t *testing.T) {
 	hs.mustSee("3/8")
 	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	hs.mustSee("not saving")
+}
+
+// Progress saved for another version of the pack (fewer chapters, other
+// paragraphs, scenarios removed) opens at every entry point: nothing
+// panics, and what no longer exists is not offered.
+func TestProgressFromAChangedPackOpensEverywhere(t *testing.T) {
+	entries := map[string]Options{
+		"home":    {},
+		"read":    {Resume: true},
+		"read 2":  {Chapter: 2},
+		"quiz":    {Quiz: &quiz.Options{Mode: quiz.Review}},
+		"present": {Present: true, PresentItems: 2},
+	}
+	for _, pos := range []progress.Position{{Chapter: 9, Paragraph: "p999"}, {Chapter: 0, Paragraph: "x"}, {Chapter: -1}, {Chapter: 3, Paragraph: "p999"}} {
+		for name, opts := range entries {
+			st := progress.New()
+			st.Position = pos
+			st.MarkRead("9.1")
+			st.SetNote("9", "a note on a chapter that is gone")
+			st.RecordQuiz(progress.SessionRecord{At: time.Now(), Mode: "all", Total: 1, Answered: 1, Missed: []string{"gone-item"}},
+				map[string]progress.Card{"gone-item": {Box: 1, Due: time.Now().Add(-time.Hour), Seen: 1, LastMissed: true, Last: time.Now()}})
+			opts.Progress = st
+			hs := newHarness(t, 80, 24, opts)
+			for _, size := range [][2]int{{40, 12}, {80, 24}} {
+				hs.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				_ = hs.m.View()
+			}
+			if hs.m.top() != nil {
+				hs.keys("esc") // "nothing is due": the review's card is for a scenario that is gone
+			}
+			if hs.m.screen == screenHome {
+				hs.keys("enter") // the first entry: Continue where it still means something
+				if hs.m.screen != screenReader {
+					t.Fatalf("%s with %+v: enter on the chapter list did not open the reader", name, pos)
+				}
+			}
+			if pos.Chapter == 3 && name == "read" && hs.m.reader.chapter != 2 {
+				t.Fatalf("read with a paragraph gone from chapter 3 opened chapter %d", hs.m.reader.chapter+1)
+			}
+		}
+	}
+}
+
+// studyguide read with no chapter resumes at the saved paragraph; with
+// nothing saved it opens chapter 1.
+func TestReadResumes(t *testing.T) {
+	pack := testPack(t)
+	p := pack.Chapters[4].Paragraphs()[3]
+	st := progress.New()
+	st.SetPosition(5, p.ID)
+	hs := newHarness(t, 100, 30, Options{Resume: true, Progress: st})
+	if hs.m.screen != screenReader || hs.m.reader.chapter != 4 || hs.topParagraphID() != p.ID {
+		t.Fatalf("resume opened chapter %d at %s, want 5 at %s", hs.m.reader.chapter+1, hs.topParagraphID(), p.ID)
+	}
+	fresh := newHarness(t, 100, 30, Options{Resume: true})
+	if fresh.m.screen != screenReader || fresh.m.reader.chapter != 0 {
+		t.Fatalf("resume with nothing saved opened chapter %d", fresh.m.reader.chapter+1)
+	}
 }
