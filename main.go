@@ -305,7 +305,8 @@ func newExportCmd(opts *options) *cobra.Command {
 		Use:   "export",
 		Short: "Write your notes on each chapter, then your quiz history, as markdown",
 		Long: "Writes the notes kept for this profile as a markdown file to share with the group:\n" +
-			"per chapter, the notes. Without -o, to standard output.",
+			"per chapter, the notes, then the quiz history. Without -o, to standard output;\n" +
+			"-o never replaces an existing file.",
 		Example: "  studyguide export -o notes.md\n  studyguide export --profile tuesday-group",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -329,10 +330,11 @@ func newExportCmd(opts *options) *cobra.Command {
 				_, err = cmd.OutOrStdout().Write(b.Bytes())
 				return err
 			}
-			if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
-				return err
+			written, err := progress.WriteNew(out, b.Bytes(), false)
+			if err != nil {
+				return fmt.Errorf("%w\nTo replace a file on purpose, write to standard output: studyguide export > %s", err, out)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "Notes written to %s\n", out)
+			fmt.Fprintf(cmd.ErrOrStderr(), "Written to %s: %s.\n", written, progress.ExportContents(st))
 			return nil
 		},
 	}

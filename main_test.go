@@ -114,6 +114,13 @@ func TestExport(t *testing.T) {
 	if b, _ := os.ReadFile(file); !strings.Contains(string(b), "Who sets our agenda?") {
 		t.Fatalf("-o wrote %q", b)
 	}
+	os.WriteFile(file, []byte("edited since\n"), 0o644)
+	if _, err := run(t, "export", "-o", file); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("export -o over an existing file: %v", err)
+	}
+	if b, _ := os.ReadFile(file); string(b) != "edited since\n" {
+		t.Fatalf("export -o replaced an existing file: %q", b)
+	}
 	if _, err := run(t, "export", "--profile", "../escape"); err == nil || !strings.Contains(err.Error(), "profile") {
 		t.Fatalf("a bad profile name should be refused, got %v", err)
 	}

@@ -41,6 +41,12 @@ func readFile(fsys fs.FS, name string, limit int64) ([]byte, Problems) {
 	if int64(len(raw)) > limit {
 		return nil, Problems{tooBig(name, -1, limit)}
 	}
+	switch {
+	case bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")):
+		return nil, Problems{{File: name, Line: 1, Msg: "file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM"}}
+	case bytes.HasPrefix(raw, []byte("\xff\xfe")), bytes.HasPrefix(raw, []byte("\xfe\xff")):
+		return nil, Problems{{File: name, Line: 1, Msg: "file is UTF-16 text; save it as UTF-8 (without BOM)"}}
+	}
 	if bytes.Contains(raw, []byte("\r\n")) {
 		raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
 	}

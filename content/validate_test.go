@@ -130,3 +130,23 @@ func TestSignsTitle(t *testing.T) {
 		t.Errorf("problems:\n%v", probs)
 	}
 }
+
+// A file saved with a byte-order mark (as some Windows editors do) is one
+// problem, said once with its file, not a page of unrelated ones.
+func TestByteOrderMarkIsOneProblem(t *testing.T) {
+	for _, file := range []string{"pack.yaml", "article.md", "glossary.yaml", "scenarios.yaml", "guide.yaml"} {
+		m := skeletonMap(t)
+		m[file].Data = append([]byte("\xef\xbb\xbf"), m[file].Data...)
+		probs, _ := content.Validate(m)
+		var mine []string
+		for _, p := range probs {
+			if p.File == file {
+				mine = append(mine, p.Error())
+			}
+		}
+		want := file + ":1: file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM"
+		if len(mine) != 1 || mine[0] != want {
+			t.Errorf("%s with a BOM: %d problems in it: %q\nwant only %q", file, len(mine), mine, want)
+		}
+	}
+}

@@ -76,12 +76,31 @@ func Open(opts Options) (*Store, *State, string, error) {
 		return &Store{}, st, "", nil
 	}
 	s := &Store{path: filepath.Join(Dir(opts), opts.Pack, opts.Profile+".json")}
+	s.removeStaleTemps()
 	loaded, notice := s.load()
 	if loaded != nil {
 		loaded.Pack = opts.Pack
 		return s, loaded, notice, nil
 	}
 	return s, st, notice, nil
+}
+
+// removeStaleTemps removes the temporary files a save cut short (the
+// program killed mid-write) left beside the progress file. It does so only
+// under the lock, so a save by another running copy is never disturbed.
+func (s *Store) removeStaleTemps() {
+	temps, _ := filepath.Glob(s.path + ".tmp-*")
+	if len(temps) == 0 {
+		return
+	}
+	lock := flock.New(s.path + ".lock")
+	if ok, err := lock.TryLock(); err != nil || !ok {
+		return // another copy is saving: its temporary file is not stale
+	}
+	defer lock.Unlock()
+	for _, t := range temps {
+		os.Remove(t)
+	}
 }
 
 // Path is the progress file, "" when nothing is saved.

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gofrs/flock"
 )
 
 func open(t *testing.T, dir, profile string) (*Store, *State, string) {
@@ -321,4 +323,37 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("round trip changed the state:\n%+v\n%+v", st, st2)
 		}
 	})
+}
+
+// A save cut short by kill -9 leaves a temporary file; the next start
+// removes this profile's, unless another copy holds the lock (its save is
+// under way), and never touches another profile's or other files.
+func TestStaleTemporaryFilesAreRemovedAtStart(t *testing.T) {
+	dir := t.TempDir()
+	pdir := filepath.Join(dir, "essay")
+	os.MkdirAll(pdir, 0o755)
+	mine := filepath.Join(pdir, "default.json.tmp-123456")
+	other := filepath.Join(pdir, "tuesday.json.tmp-99")
+	notes := filepath.Join(pdir, "default.json.notes")
+	for _, f := range []string{mine, other, notes} {
+		os.WriteFile(f, []byte("half a save"), 0o644)
+	}
+	held := flock.New(filepath.Join(pdir, "default.json.lock"))
+	if ok, err := held.TryLock(); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	open(t, dir, "")
+	if _, err := os.Stat(mine); err != nil {
+		t.Fatal("a temporary file was removed while another copy held the lock")
+	}
+	held.Unlock()
+	open(t, dir, "")
+	if _, err := os.Stat(mine); err == nil {
+		t.Fatal("the stale temporary file is still there")
+	}
+	for _, f := range []string{other, notes} {
+		if _, err := os.Stat(f); err != nil {
+			t.Fatalf("%s was removed: %v", f, err)
+		}
+	}
 }

@@ -257,7 +257,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case exportedMsg:
-		text := "Your notes were written to " + msg.path + "."
+		text := "Written to " + msg.path + ": " + msg.what + "."
 		if msg.err != nil {
 			text = "The notes could not be exported: " + msg.err.Error()
 		}

@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -12,9 +11,10 @@ import (
 	"studyguide/progress"
 )
 
-// exportedMsg reports where an export went.
+// exportedMsg reports where an export went and what it holds.
 type exportedMsg struct {
 	path string
+	what string
 	err  error
 }
 
@@ -36,11 +36,13 @@ func (m Model) exportCmd() tea.Cmd {
 		if err := progress.Export(&b, snapshot, pack, profile, now); err != nil {
 			return exportedMsg{err: err}
 		}
-		name := filepath.Join(dir, ExportName(pack.Meta.ID, profile, now))
-		if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+		// a new file every time: an earlier export may have been edited
+		// since, and a pack directory could plant a link with this name
+		name, err := progress.WriteNew(filepath.Join(dir, ExportName(pack.Meta.ID, profile, now)), b.Bytes(), true)
+		if err != nil {
 			return exportedMsg{err: err}
 		}
 		abs, _ := filepath.Abs(name)
-		return exportedMsg{path: abs}
+		return exportedMsg{path: abs, what: progress.ExportContents(snapshot)}
 	}
 }
