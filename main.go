@@ -288,15 +288,37 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	}
 	m := tui.New(pack, to)
 	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context())).Run()
-	if fm, ok := final.(tui.Model); ok && store != nil {
-		if serr := store.Save(fm.Progress()); serr != nil && store.Off() == nil {
-			fmt.Fprintf(cmd.ErrOrStderr(), "studyguide: your progress could not be saved: %v\n", serr)
+	if fm, ok := final.(tui.Model); ok {
+		st = fm.Progress()
+	}
+	return afterRun(err, store, st, cmd.ErrOrStderr())
+}
+
+// errCrashed ends a run that panicked: Bubble Tea has restored the terminal
+// and printed the trace; this line says what happened to the reader's work
+// and where to take the trace. The exit status is not 0.
+var errCrashed = errors.New("crashed on a bug; please report it, with the lines above, to whoever gave you studyguide or to its developers")
+
+// afterRun saves the progress once the program has ended, however it
+// ended: after a crash too, since the progress is kept up to date as the
+// reader goes (the program's state is gone, but st is the same value it
+// changed).
+func afterRun(runErr error, store *progress.Store, st *progress.State, stderr io.Writer) error {
+	saved := ""
+	if store != nil {
+		if serr := store.Save(st); serr != nil && store.Off() == nil {
+			fmt.Fprintf(stderr, "studyguide: your progress could not be saved: %v\n", serr)
+		} else if serr == nil && store.Path() != "" {
+			saved = " (your progress was saved first)"
 		}
 	}
-	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
+	switch {
+	case errors.Is(runErr, tea.ErrProgramPanic):
+		return fmt.Errorf("%w%s", errCrashed, saved)
+	case errors.Is(runErr, tea.ErrProgramKilled) || errors.Is(runErr, context.Canceled):
 		return nil
 	}
-	return err
+	return runErr
 }
 
 func newExportCmd(opts *options) *cobra.Command {

@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"studyguide/progress"
 )
 
 // run executes the command line as a user would type it, output captured
@@ -123,5 +128,36 @@ func TestExport(t *testing.T) {
 	}
 	if _, err := run(t, "export", "--profile", "../escape"); err == nil || !strings.Contains(err.Error(), "profile") {
 		t.Fatalf("a bad profile name should be refused, got %v", err)
+	}
+}
+
+// A crash ends with a non-zero status, after saving the reader's progress
+// (Bubble Tea has restored the terminal and printed the trace); a kill or a
+// cancelled context ends quietly, also after saving.
+func TestAfterACrashProgressIsSavedAndTheStatusIsNotZero(t *testing.T) {
+	for _, tc := range []struct {
+		err   error
+		crash bool
+	}{
+		{fmt.Errorf("%w: %w", tea.ErrProgramKilled, tea.ErrProgramPanic), true},
+		{tea.ErrProgramPanic, true},
+		{tea.ErrProgramKilled, false},
+		{nil, false},
+	} {
+		dir := t.TempDir()
+		store, st, _, err := progress.Open(progress.Options{Pack: "essay", Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.SetPosition(4, "p30")
+		var stderr bytes.Buffer
+		got := afterRun(tc.err, store, st, &stderr)
+		if tc.crash != (got != nil) || tc.crash && !strings.Contains(got.Error(), "report") {
+			t.Fatalf("after %v: %v", tc.err, got)
+		}
+		_, again, _, _ := progress.Open(progress.Options{Pack: "essay", Dir: dir})
+		if again.Position.Paragraph != "p30" {
+			t.Fatalf("after %v the progress was not saved: %+v", tc.err, again.Position)
+		}
 	}
 }
