@@ -72,12 +72,9 @@ func (r *Room) writeItems(b *bufio.Writer) {
 			fmt.Fprintf(b, "; %s: %s", it.bank.SignsName(), strings.Join(keyed, "; "))
 		}
 		fmt.Fprintln(b, ".")
-		if it.phase == Voting {
-			fmt.Fprintln(b, "\nNot revealed in the meeting.")
-		}
-		writeTally(b, it.bank.Question(), fullTally(it, false))
+		writeTally(b, it.bank.Question(), fullTally(it, false), it.phase >= Revealed)
 		if it.asksSign {
-			writeTally(b, it.bank.SignQuestion(), fullTally(it, true))
+			writeTally(b, it.bank.SignQuestion(), fullTally(it, true), it.phase == SignRevealed)
 		}
 	}
 }
@@ -97,7 +94,10 @@ func fullTally(it *item, sign bool) []Count {
 	return out
 }
 
-func writeTally(b *bufio.Writer, question string, tally []Count) {
+func writeTally(b *bufio.Writer, question string, tally []Count, revealed bool) {
+	if !revealed {
+		question += " (not revealed in the meeting)"
+	}
 	fmt.Fprintf(b, "\n| %s | Members | Hands | Total |\n|---|---:|---:|---:|\n", cell(question))
 	for _, c := range tally {
 		label := c.Label
