@@ -83,10 +83,10 @@ func (r *Room) writeItems(b *bufio.Writer) {
 // sign tally keeps only the keyed signs and those somebody chose.
 func fullTally(it *item, sign bool) []Count {
 	if !sign {
-		return tally(it.cat, it.catHands, categoryCounts(it.bank.Categories, it.sc.Answer))
+		return it.tally(&it.cat, false)
 	}
 	var out []Count
-	for _, c := range tally(it.sign, it.sgnHands, signCounts(it.bank.Signs, it.signRight)) {
+	for _, c := range it.tally(&it.sign, true) {
 		if c.Right || c.Total() > 0 {
 			out = append(out, c)
 		}

@@ -1,9 +1,5 @@
 package room
 
-import (
-	"studyguide/content"
-)
-
 // Count is one option of a revealed vote.
 type Count struct {
 	ID    string // the category's or sign's ID
@@ -116,74 +112,34 @@ func (m *Member) View() MemberView {
 // facilitator when seat is 0; r.mu is held.
 func (r *Room) itemView(it *item, seat int) ItemView {
 	v := ItemView{Scenario: it.sc.ID, Phase: it.phase}
-	v.Category = r.poll(it.cat, it.catHands, seat, it.phase == Voting, it.phase >= Revealed,
-		categoryCounts(it.bank.Categories, it.sc.Answer))
-	v.Category.Asked = true
+	v.Category = r.poll(it, &it.cat, false, seat, it.phase == Voting, it.phase >= Revealed)
 	if it.asksSign {
-		v.Sign = r.poll(it.sign, it.sgnHands, seat, it.signOpen(), it.phase == SignRevealed,
-			signCounts(it.bank.Signs, it.signRight))
-		v.Sign.Asked = true
-	}
-	if v.Category.Mine != "" && v.Category.Revealed {
-		v.Category.MineRight = v.Category.Mine == it.sc.Answer
-	}
-	if v.Sign.Mine != "" && v.Sign.Revealed {
-		v.Sign.MineRight = it.signRight(v.Sign.Mine)
+		v.Sign = r.poll(it, &it.sign, true, seat, it.signOpen(), it.phase == SignRevealed)
 	}
 	return v
 }
 
-// poll builds one question's view; options lists its choices with their
-// Right marks, filled in here once revealed. r.mu is held.
-func (r *Room) poll(votes map[int]string, hands map[string]int, seat int, open, revealed bool, options []Count) Poll {
-	p := Poll{Open: open && !r.closed, Revealed: revealed}
+// poll builds the view of one question of an item; r.mu is held.
+func (r *Room) poll(it *item, b *ballot, sign bool, seat int, open, revealed bool) Poll {
+	p := Poll{Asked: true, Open: open && !r.closed, Revealed: revealed}
 	if seat == 0 {
-		p.Voted, p.Of = len(votes), r.present
-		for n := range votes {
-			if r.seats[n-1].conn == nil {
+		p.Voted, p.Of = b.voted, r.present
+		for n, c := range b.bySeat {
+			if c != 0 && r.seats[n].conn == nil {
 				p.Of++
 			}
 		}
-		for _, h := range hands {
+		for _, h := range b.hands {
 			p.Hands += h
 		}
-	} else {
-		p.Mine = votes[seat]
+	} else if c := b.choice(seat); c >= 0 {
+		p.Mine, _ = it.option(sign, c)
+		p.MineRight = revealed && it.right(sign, c)
 	}
 	if revealed {
-		p.Tally = tally(votes, hands, options)
+		p.Tally = it.tally(b, sign)
 	}
 	return p
-}
-
-// tally counts votes and hands into options (choices with their Right
-// marks) and returns them.
-func tally(votes map[int]string, hands map[string]int, options []Count) []Count {
-	at := make(map[string]int, len(options))
-	for i := range options {
-		options[i].Hands = hands[options[i].ID]
-		at[options[i].ID] = i
-	}
-	for _, choice := range votes {
-		options[at[choice]].Members++
-	}
-	return options
-}
-
-func categoryCounts(cats []content.Category, answer string) []Count {
-	out := make([]Count, len(cats))
-	for i, c := range cats {
-		out[i] = Count{ID: c.ID, Label: c.Label, Right: c.ID == answer}
-	}
-	return out
-}
-
-func signCounts(signs []content.Sign, right func(string) bool) []Count {
-	out := make([]Count, len(signs))
-	for i, s := range signs {
-		out[i] = Count{ID: s.ID, Label: s.Label, Right: right(s.ID)}
-	}
-	return out
 }
 
 // Miss is a quiz item where a member's vote differed from the essay's
@@ -206,11 +162,11 @@ func (m *Member) Misses() []Miss {
 	n := m.seat.number
 	for _, it := range r.order {
 		var miss Miss
-		if c := it.cat[n]; c != "" && c != it.sc.Answer && (it.phase >= Revealed || r.closed) {
-			miss.Category = c
+		if c := it.cat.choice(n); c >= 0 && !it.right(false, c) && (it.phase >= Revealed || r.closed) {
+			miss.Category, _ = it.option(false, c)
 		}
-		if s := it.sign[n]; s != "" && !it.signRight(s) && (it.phase == SignRevealed || r.closed) {
-			miss.Sign = s
+		if c := it.sign.choice(n); c >= 0 && !it.right(true, c) && (it.phase == SignRevealed || r.closed) {
+			miss.Sign, _ = it.option(true, c)
 		}
 		if miss != (Miss{}) {
 			miss.Scenario = it.sc.ID

@@ -27,16 +27,14 @@ type item struct {
 	bank     *content.QuizBank
 	asksSign bool
 	phase    Phase
-	cat      map[int]string // seat number → category ID
-	sign     map[int]string // seat number → sign ID
-	catHands map[string]int
-	sgnHands map[string]int
-	undo     []string // hands added to the open vote, last last
+	cat      ballot // options: bank.Categories
+	sign     ballot // options: bank.Signs
+	undo     []int  // options of hands added to the open vote, last last
 }
 
 func newItem(sc *content.Scenario, bank *content.QuizBank) *item {
 	return &item{sc: sc, bank: bank, asksSign: sc.Answer == bank.SignCategory().ID && len(bank.Signs) > 0,
-		cat: map[int]string{}, sign: map[int]string{}, catHands: map[string]int{}, sgnHands: map[string]int{}}
+		cat: newBallot(len(bank.Categories)), sign: newBallot(len(bank.Signs))}
 }
 
 // signOpen reports whether the sign vote takes votes.
@@ -47,8 +45,77 @@ func (it *item) done() bool {
 	return it.phase == SignRevealed || (it.phase == Revealed && !it.asksSign)
 }
 
-// signRight reports whether a sign is one the item is keyed with.
-func (it *item) signRight(id string) bool { return slices.Contains(it.sc.Signs, id) }
+// option is choice i of the category question, or of the sign question.
+func (it *item) option(sign bool, i int) (id, label string) {
+	if sign {
+		return it.bank.Signs[i].ID, it.bank.Signs[i].Label
+	}
+	return it.bank.Categories[i].ID, it.bank.Categories[i].Label
+}
+
+// right reports whether choice i is the essay's answer; for the sign, any
+// sign the item is keyed with is.
+func (it *item) right(sign bool, i int) bool {
+	id, _ := it.option(sign, i)
+	if sign {
+		return slices.Contains(it.sc.Signs, id)
+	}
+	return id == it.sc.Answer
+}
+
+// tally is a ballot's votes and hands per choice, in the bank's order.
+func (it *item) tally(b *ballot, sign bool) []Count {
+	out := make([]Count, len(b.members))
+	for i := range out {
+		id, label := it.option(sign, i)
+		out[i] = Count{ID: id, Label: label, Members: b.members[i], Hands: b.hands[i], Right: it.right(sign, i)}
+	}
+	return out
+}
+
+// categoryIndex and signIndex find an option by its ID, -1 if none.
+func (it *item) categoryIndex(id string) int {
+	return slices.IndexFunc(it.bank.Categories, func(c content.Category) bool { return c.ID == id })
+}
+
+func (it *item) signIndex(id string) int {
+	return slices.IndexFunc(it.bank.Signs, func(s content.Sign) bool { return s.ID == id })
+}
+
+// ballot is one question's votes, kept by seat and counted per option as
+// they come, with the hands added for each option.
+type ballot struct {
+	bySeat  []int // seat number - 1 → option index + 1; 0 for no vote
+	members []int // votes per option
+	hands   []int // hands per option
+	voted   int   // seats with a vote
+}
+
+func newBallot(options int) ballot {
+	return ballot{members: make([]int, options), hands: make([]int, options)}
+}
+
+// cast records a seat's vote, replacing any earlier one.
+func (b *ballot) cast(seat, option int) {
+	for len(b.bySeat) < seat {
+		b.bySeat = append(b.bySeat, 0)
+	}
+	if prev := b.bySeat[seat-1]; prev == 0 {
+		b.voted++
+	} else {
+		b.members[prev-1]--
+	}
+	b.bySeat[seat-1] = option + 1
+	b.members[option]++
+}
+
+// choice is a seat's vote, -1 for none.
+func (b *ballot) choice(seat int) int {
+	if seat > len(b.bySeat) {
+		return -1
+	}
+	return b.bySeat[seat-1] - 1
+}
 
 // vote finds the open item a member votes on; r.mu is held.
 func (m *Member) vote(scenario string) (*item, error) {
@@ -79,10 +146,11 @@ func (m *Member) Vote(scenario, category string) error {
 	if it.phase != Voting {
 		return ErrLocked
 	}
-	if _, ok := it.bank.Category(category); !ok {
+	i := it.categoryIndex(category)
+	if i < 0 {
 		return ErrOption
 	}
-	it.cat[m.seat.number] = category
+	it.cat.cast(m.seat.number, i)
 	poke(m.changes)
 	r.notifyFacilitators()
 	return nil
@@ -105,10 +173,11 @@ func (m *Member) VoteSign(scenario, sign string) error {
 	case !it.signOpen():
 		return ErrNotOpen
 	}
-	if _, ok := it.bank.Sign(sign); !ok {
+	i := it.signIndex(sign)
+	if i < 0 {
 		return ErrOption
 	}
-	it.sign[m.seat.number] = sign
+	it.sign.cast(m.seat.number, i)
 	poke(m.changes)
 	r.notifyFacilitators()
 	return nil
@@ -135,22 +204,21 @@ func (r *Room) AddHand(scenario, option string) error {
 	if err != nil {
 		return err
 	}
-	hands := it.catHands
+	var b *ballot
+	var i int
 	switch {
 	case it.phase == Voting:
-		if _, ok := it.bank.Category(option); !ok {
-			return ErrOption
-		}
+		b, i = &it.cat, it.categoryIndex(option)
 	case it.signOpen():
-		if _, ok := it.bank.Sign(option); !ok {
-			return ErrOption
-		}
-		hands = it.sgnHands
+		b, i = &it.sign, it.signIndex(option)
 	default:
 		return ErrLocked
 	}
-	hands[option]++
-	it.undo = append(it.undo, option)
+	if i < 0 {
+		return ErrOption
+	}
+	b.hands[i]++
+	it.undo = append(it.undo, i)
 	r.notifyFacilitators()
 	return nil
 }
@@ -167,9 +235,9 @@ func (r *Room) UndoHand(scenario string) bool {
 	last := it.undo[len(it.undo)-1]
 	it.undo = it.undo[:len(it.undo)-1]
 	if it.phase == Voting {
-		it.catHands[last]--
+		it.cat.hands[last]--
 	} else {
-		it.sgnHands[last]--
+		it.sign.hands[last]--
 	}
 	r.notifyFacilitators()
 	return true
