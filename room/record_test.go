@@ -1,6 +1,7 @@
 package room_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -211,5 +212,25 @@ func TestMissOnlyTheSign(t *testing.T) {
 	r.Reveal("dues")
 	if got := ms[0].Misses(); len(got) != 1 || got[0] != (room.Miss{Scenario: "dues", Sign: "2"}) {
 		t.Errorf("misses %+v, want only the sign of dues", got)
+	}
+}
+
+// A miss counts once its question is revealed, on any kind of item, for
+// any choice.
+func TestMissesOnceRevealed(t *testing.T) {
+	r, ms := seated(t, stepAssem, "Ada")
+	vote(t, ms[0], "assembly", "ngo")
+	if got := ms[0].Misses(); len(got) != 0 {
+		t.Errorf("a miss before the reveal: %+v", got)
+	}
+	r.Reveal("assembly")
+	show(t, r, stepGrant)
+	vote(t, ms[0], "grant", "ngo")
+	r.Reveal("grant")
+	ms[0].VoteSign("grant", "1") // grant is keyed with sign 2
+	r.Reveal("grant")
+	want := []room.Miss{{Scenario: "assembly", Category: "ngo"}, {Scenario: "grant", Sign: "1"}}
+	if got := ms[0].Misses(); !slices.Equal(got, want) {
+		t.Errorf("misses %+v, want %+v", got, want)
 	}
 }

@@ -30,6 +30,7 @@ func TestCleanName(t *testing.T) {
 		{"line\nbreak", "line break"},                            // one line
 		{"Ünïcødé ok", "Ünïcødé ok"},                             // letters are letters
 		{strings.Repeat("a", 40), strings.Repeat("a", 23) + "…"}, // capped
+		{strings.Repeat("b", 24), strings.Repeat("b", 24)},       // just fits
 		{strings.Repeat("字", 20), strings.Repeat("字", 11) + "…"}, // capped in cells, not bytes
 	}
 	for _, tt := range tests {

@@ -436,3 +436,15 @@ func TestVotesOnAClosedRoom(t *testing.T) {
 		t.Errorf("a member's view after closing: %+v", v)
 	}
 }
+
+// A quiz whose sign category has no signs to choose from asks no sign.
+func TestNoSignsNoSignVote(t *testing.T) {
+	p := testPack()
+	p.Quiz.Signs = nil
+	r, _ := newRoom(t, room.Config{Pack: p})
+	show(t, r, stepDues)
+	r.Reveal("dues")
+	if v := r.FacilitatorView().Item; v.Sign.Asked || !v.Done() || r.Reveal("dues") {
+		t.Errorf("a sign vote without signs: %+v", v)
+	}
+}
