@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"studyguide/content"
 	"studyguide/room"
+	"studyguide/seeds"
 )
 
 // meeting plays a short meeting: two chapters, a question, three items.
@@ -232,5 +234,47 @@ func TestMissesOnceRevealed(t *testing.T) {
 	want := []room.Miss{{Scenario: "assembly", Category: "ngo"}, {Scenario: "grant", Sign: "1"}}
 	if got := ms[0].Misses(); !slices.Equal(got, want) {
 		t.Errorf("misses %+v, want %+v", got, want)
+	}
+}
+
+// The built-in pack: its NGO-like items ask the warning sign, the others
+// do not, and the record quotes the pack's own words.
+func TestWithTheBuiltInPack(t *testing.T) {
+	p, err := content.Load(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := newRoom(t, room.Config{Pack: p})
+	m := join(t, r, "", "Ada")
+	bank := p.Quiz
+	for i, sc := range bank.Scenarios[:6] {
+		show(t, r, room.Step{Index: i, Chapter: sc.Chapter, Scenario: sc.ID})
+		vote(t, m, sc.ID, bank.Categories[1].ID)
+		r.Reveal(sc.ID)
+		v := m.View().Item
+		if v.Sign.Asked != (sc.Answer == "ngo") || v.Sign.Open != v.Sign.Asked {
+			t.Errorf("%s (%s): sign asked %v, open %v", sc.ID, sc.Answer, v.Sign.Asked, v.Sign.Open)
+		}
+		if v.Sign.Asked {
+			if err := m.VoteSign(sc.ID, sc.Signs[len(sc.Signs)-1]); err != nil {
+				t.Fatal(err)
+			}
+			r.Reveal(sc.ID)
+			if !m.View().Item.Sign.MineRight {
+				t.Errorf("%s: a keyed sign was not counted right", sc.ID)
+			}
+		}
+	}
+	r.Close()
+	var b strings.Builder
+	r.WriteRecord(&b)
+	for _, want := range []string{p.Meta.Title, bank.Scenarios[0].ID, "Which of the warning signs does it show?",
+		p.Chapters[bank.Scenarios[0].Chapter-1].Title} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the record lacks %q", want)
+		}
+	}
+	if strings.Contains(b.String(), "Ada") {
+		t.Error("the record names a member")
 	}
 }

@@ -54,6 +54,7 @@ type Config struct {
 // Step is a position in the facilitator's presentation. The room keeps it
 // as given; it reads only Chapter (time per chapter), Scenario (which item
 // the step votes on) and Question (the record lists questions shown).
+// Until the facilitator's first Show, the room's step is the zero Step.
 type Step struct {
 	Index    int    // the step's place in the caller's deck
 	Chapter  int    // the chapter the step belongs to

@@ -91,6 +91,17 @@ func (r *Room) FacilitatorView() FacilitatorView {
 	return v
 }
 
+// Item is the facilitator's view of any item the room has shown (for a
+// chapter's summary, say); false for one it has not.
+func (r *Room) Item(scenario string) (ItemView, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	if it := r.items[scenario]; it != nil {
+		return r.itemView(it, 0), true
+	}
+	return ItemView{}, false
+}
+
 // View is a snapshot of the room for this member.
 func (m *Member) View() MemberView {
 	r := m.r

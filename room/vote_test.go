@@ -448,3 +448,23 @@ func TestNoSignsNoSignVote(t *testing.T) {
 		t.Errorf("a sign vote without signs: %+v", v)
 	}
 }
+
+// The facilitator can look back at any item the room has shown, under the
+// same rules: counts only until it is revealed.
+func TestItemLooksBack(t *testing.T) {
+	r, ms := seated(t, stepDues, "Ada", "Bo")
+	vote(t, ms[0], "dues", "ngo")
+	show(t, r, stepAssem)
+	vote(t, ms[1], "dues", "mass")
+	v, ok := r.Item("dues")
+	if !ok || v.Category.Voted != 2 || v.Category.Tally != nil {
+		t.Errorf("an open item looked back at: %v %+v", ok, v)
+	}
+	r.Reveal("dues")
+	if v, _ := r.Item("dues"); !reflect.DeepEqual(counts(v.Category.Tally), map[string][2]int{"ngo": {1, 0}, "mass": {1, 0}}) {
+		t.Errorf("a revealed item looked back at: %+v", v.Category)
+	}
+	if _, ok := r.Item("grant"); ok {
+		t.Error("an item the room has not shown")
+	}
+}
