@@ -40,7 +40,8 @@
 // right) until the next Reveal. A vote is kept by seat, so nobody votes
 // twice and a reconnect keeps it. Before a reveal the facilitator sees only
 // how many have voted, and a member only their own vote; nobody ever sees
-// who voted what.
+// who voted what. The facilitator adds hands with AddHand (UndoHand takes
+// the last one back), and Item looks back at any item already shown.
 //
 // # Telling sessions about changes
 //

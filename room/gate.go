@@ -47,7 +47,7 @@ type door struct {
 }
 
 // Gate is one connection's way into the room: up to MaxAttempts tries at
-// the code.
+// the code. It belongs to that connection's goroutine.
 type Gate struct {
 	r    *Room
 	host string
