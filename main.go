@@ -28,9 +28,6 @@ import (
 	"studyguide/tui"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
-
 // options are the global flags.
 type options struct {
 	pack string
@@ -43,8 +40,9 @@ type options struct {
 }
 
 func main() {
+	b := thisBuild()
 	if err := fang.Execute(context.Background(), newRootCmd(),
-		fang.WithVersion(version),
+		fang.WithVersion(b.versionLine()), fang.WithCommit(b.Commit),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
 			fmt.Fprintf(w, "studyguide: %v\n", err)
 		}),
