@@ -66,14 +66,14 @@ func unsafeText(v reflect.Value, seen map[uintptr]bool) (string, bool) {
 
 // checkPack is what must hold for any input: loading never panics; a pack
 // that loads holds no text a terminal would obey; one that does not gives
-// Problems, printable safely; Validate agrees with Load.
+// Problems, printable safely. (Validate is the same load, keeping the
+// warnings: running it again would halve the fuzzer's speed for nothing.)
 func checkPack(t *testing.T, fsys fstest.MapFS) *content.Pack {
 	t.Helper()
 	// A hang is a failure too: crash, so the fuzzer keeps the input.
 	watchdog := time.AfterFunc(10*time.Second, func() { panic("loading the pack took over 10 seconds") })
 	defer watchdog.Stop()
 	p, err := content.Load(fsys)
-	probs, _ := content.Validate(fsys)
 	if err != nil {
 		var lp content.Problems
 		if !errors.As(err, &lp) || len(lp) == 0 {
@@ -82,13 +82,7 @@ func checkPack(t *testing.T, fsys fstest.MapFS) *content.Pack {
 		if out := err.Error(); content.SafeText(out) != out {
 			t.Fatalf("printing the problems would send control characters: %q", out)
 		}
-		if len(probs) == 0 {
-			t.Fatalf("Load refused the pack, Validate found no problem: %v", err)
-		}
 		return nil
-	}
-	if len(probs) > 0 {
-		t.Fatalf("Load accepted the pack, Validate found problems: %v", probs)
 	}
 	if s, bad := unsafeText(reflect.ValueOf(p), map[uintptr]bool{}); bad {
 		t.Fatalf("a loaded pack holds unsafe text: %q", s)
