@@ -2,13 +2,11 @@ package tui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
@@ -30,26 +28,12 @@ type presentModel struct {
 	// reached, -1 for none.
 	terms []stepTerm
 	focus int
-	// revealAt is the first line of the answer last revealed on a quiz step.
-	revealAt int
+	// pinned are lines kept above the scrolling body: a quiz step's
+	// scenario, which the room must see through every stage.
+	pinned []string
+	// tmode is where the timer is drawn at this size (see chooseTimer).
+	tmode timerMode
 }
-
-// roomVote is a room's answer to one scenario: hands counted per category,
-// then per sign, each count undoable, each answer revealed by the presenter.
-type roomVote struct {
-	cats, signs           []int
-	revealed, signReveald bool
-	undo                  []voteMark
-}
-
-type voteMark struct {
-	sign bool
-	i    int
-}
-
-// phase is where a quiz step is: counting hands for the category, then
-// (items of the first category) for the sign.
-func (v *roomVote) signPhase() bool { return v.revealed }
 
 // countdown is the discussion timer.
 type countdown struct {
@@ -88,24 +72,6 @@ func newPresent(c *common, chapter, perChapter int, seed int64) presentModel {
 }
 
 func (m presentModel) step() step { return m.deck[m.at] }
-
-func (m presentModel) vote() *roomVote {
-	s := m.step()
-	if s.kind != stepQuiz {
-		return nil
-	}
-	v := m.votes[s.scenario.ID]
-	if v == nil {
-		v = &roomVote{cats: make([]int, len(m.c.pack.Quiz.Categories)), signs: make([]int, len(m.c.pack.Quiz.Signs))}
-		m.votes[s.scenario.ID] = v
-	}
-	return v
-}
-
-// asksSign says whether a scenario has the follow-up about its sign.
-func (m presentModel) asksSign(sc *content.Scenario) bool {
-	return sc.Answer == m.c.pack.Quiz.SignCategory().ID && len(m.c.pack.Quiz.Signs) > 0
-}
 
 func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -185,16 +151,7 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 			return m, func() tea.Msg { return openTermMsg{term: t} }
 		}
 	case key.Matches(kp, k.Undo) && s.kind == stepQuiz:
-		v := m.vote()
-		if n := len(v.undo); n > 0 {
-			u := v.undo[n-1]
-			v.undo = v.undo[:n-1]
-			if u.sign {
-				v.signs[u.i]--
-			} else {
-				v.cats[u.i]--
-			}
-		}
+		m.undoHand()
 	case s.kind == stepQuiz && isDigit(kp):
 		m.count(digitOption(kp))
 	default:
@@ -205,39 +162,11 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 	return m, nil
 }
 
-// showReveal lays out a just-revealed answer and scrolls it to the top.
+// showReveal lays out a just-revealed stage from its top.
 func (m presentModel) showReveal() presentModel {
 	m.layout()
-	m.body.offset = max(0, m.revealAt-1)
-	m.body.clamp()
+	m.body.offset = 0
 	return m
-}
-
-// count raises one hand for option i of the current vote.
-func (m *presentModel) count(i int) {
-	v := m.vote()
-	switch {
-	case !v.revealed && i < len(v.cats):
-		v.cats[i]++
-		v.undo = append(v.undo, voteMark{false, i})
-	case v.revealed && m.asksSign(m.step().scenario) && !v.signReveald && i < len(v.signs):
-		v.signs[i]++
-		v.undo = append(v.undo, voteMark{true, i})
-	}
-}
-
-// reveal shows the next answer of a quiz step; false when all is shown.
-func (m *presentModel) reveal() bool {
-	v := m.vote()
-	switch {
-	case !v.revealed:
-		v.revealed, v.undo = true, nil
-		return true
-	case m.asksSign(m.step().scenario) && !v.signReveald:
-		v.signReveald, v.undo = true, nil
-		return true
-	}
-	return false
 }
 
 func (m presentModel) toggleTimer() (presentModel, tea.Cmd) {
@@ -308,71 +237,6 @@ func (m presentModel) column() int {
 	return max(1, min(64, w-2*margin))
 }
 
-// layout builds the step's lines for the current size.
-func (m *presentModel) layout() {
-	if len(m.deck) == 0 {
-		return
-	}
-	m.terms = nil
-	var lines []string
-	switch s := m.step(); s.kind {
-	case stepTitle:
-		lines = m.titleLines(s)
-	case stepPassage:
-		lines = m.passageLines(s)
-	case stepQuestion:
-		lines = m.questionLines(s)
-	case stepQuiz:
-		lines = m.quizLines(s)
-	case stepRoom:
-		lines = m.roomLines(s)
-	}
-	if m.focus >= len(m.terms) {
-		m.focus = -1
-	}
-	m.body.lines = lines
-	m.body.height = max(1, m.c.height-m.topGap()-1)
-	m.body.clamp()
-}
-
-// topGap is the blank space above the text: a margin where there is room.
-func (m presentModel) topGap() int {
-	switch {
-	case m.c.height >= 20:
-		return 2
-	case m.timer.shown && m.c.height >= 3:
-		return 1 // a line for the timer
-	}
-	return 0
-}
-
-// bigTimer says whether the countdown fits in big digits in the right
-// margin, beside the text rather than over it.
-func (m presentModel) bigTimer() bool {
-	margin := (m.c.width - m.column()) / 2
-	return margin >= bigWidth("00:00")+3 && m.c.height >= 16
-}
-
-func (m presentModel) titleLines(s step) []string {
-	st, w := m.c.styles, m.column()
-	ch := s.chapter
-	var lines []string
-	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	add(st.Heading.Render(fmt.Sprintf("Chapter %d of %d", ch.Number, len(m.c.pack.Chapters))))
-	add("")
-	add(st.Heading.Render(wrapText(ch.Title, w)))
-	add("")
-	add(st.Item.Render(fmt.Sprintf("%d min of reading · %d words", ch.ReadingMinutes(m.c.pack.Meta.ReadingWPM), ch.Words())))
-	if g := m.c.pack.Guide.For(ch.Number); g != nil {
-		add("")
-		add(st.Heading.Render("Key ideas"))
-		for _, b := range g.Summary {
-			add(hangText("• ", flatten(b), w))
-		}
-	}
-	return lines
-}
-
 func (m *presentModel) passageLines(s step) []string {
 	st, w := m.c.styles, m.column()
 	var blocks []textBlock
@@ -424,161 +288,6 @@ func (m *presentModel) questionLines(s step) []string {
 	return lines
 }
 
-func (m *presentModel) quizLines(s step) []string {
-	st, w, bank := m.c.styles, m.column(), m.c.pack.Quiz
-	v := m.vote()
-	sc := s.scenario
-	var lines []string
-	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.number, s.of), w)))
-	add("")
-	add(st.QuizText.Render(wrapText(flatten(sc.Text), w)))
-	add("")
-	add(st.Heading.Render(wrapText(bank.Question(), w)))
-	var labels []string
-	right := -1
-	for i, c := range bank.Categories {
-		labels = append(labels, c.Label)
-		if c.ID == sc.Answer {
-			right = i
-		}
-	}
-	if !v.revealed {
-		right = -1
-	}
-	lines = append(lines, m.tallyLines(labels, v.cats, map[int]bool{right: true}, w)...)
-	if !v.revealed {
-		add("")
-		add(st.Item.Render(truncate("count hands with 1 and 2 · u undo · r reveal", w)))
-		return lines
-	}
-	add("")
-	m.revealAt = len(lines)
-	add(st.Right.Render(wrapText("✓ "+bank.Categories[right].Label, w)))
-	if m.asksSign(sc) {
-		add("")
-		add(st.Heading.Render(wrapText(bank.SignQuestion(), w)))
-		var signs []string
-		tagged := map[int]bool{}
-		for i, sg := range bank.Signs {
-			signs = append(signs, sg.Label)
-			if v.signReveald && slices.Contains(sc.Signs, sg.ID) {
-				tagged[i] = true
-			}
-		}
-		lines = append(lines, m.tallyLines(signs, v.signs, tagged, w)...)
-		if !v.signReveald {
-			add("")
-			add(st.Item.Render(truncate("count hands with 1–9 and 0 · u undo · r reveal", w)))
-			return lines
-		}
-		m.revealAt = len(lines) - len(signs) - 1
-	}
-	add("")
-	add(st.Item.Render(wrapText(flatten(sc.Explanation), w)))
-	if sc.Paragraph != nil {
-		add("")
-		for _, l := range strings.Split(wrapText("“"+flatten(sc.Passage)+"”", max(1, w-2)), "\n") {
-			add(st.Accent.Render("▎") + " " + st.Quote.Render(l))
-		}
-		add(st.Accent.Render(truncate(fmt.Sprintf("%d. %s · ¶%d", sc.Paragraph.Chapter.Number, sc.Paragraph.Chapter.Title, sc.Paragraph.Index+1), w)))
-	}
-	return lines
-}
-
-// tallyLines shows hands counted for each option as bars; the right
-// options, once revealed, are marked ✓.
-func (m presentModel) tallyLines(labels []string, counts []int, right map[int]bool, w int) []string {
-	st := m.c.styles
-	top := 1
-	labelW := 0
-	for i, l := range labels {
-		top = max(top, counts[i])
-		labelW = max(labelW, ansi.StringWidth(l))
-	}
-	labelW = min(labelW, max(6, w/2))
-	barW := max(1, w-labelW-12)
-	var out []string
-	for i, l := range labels {
-		mark := "  "
-		style := st.Item
-		if right[i] {
-			mark, style = "✓ ", st.Right
-		}
-		name := truncate(l, labelW)
-		name += strings.Repeat(" ", labelW-ansi.StringWidth(name))
-		bar := strings.Repeat("█", counts[i]*barW/top)
-		out = append(out, style.Render(fmt.Sprintf("%s%s %s", mark, optionKey(i), name))+" "+st.BarDone.Render(bar)+st.Item.Render(fmt.Sprintf(" %d", counts[i])))
-	}
-	return out
-}
-
-func (m presentModel) roomLines(s step) []string {
-	st, w, bank := m.c.styles, m.column(), m.c.pack.Quiz
-	var lines []string
-	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	add(st.Heading.Render(wrapText(fmt.Sprintf("The room on chapter %d", s.chapter.Number), w)))
-	add("")
-	voted, right := 0, 0
-	for _, d := range m.deck {
-		if d.kind != stepQuiz || d.chapter != s.chapter {
-			continue
-		}
-		v := m.votes[d.scenario.ID]
-		if v == nil || sum(v.cats) == 0 {
-			add(st.Item.Render(truncate(fmt.Sprintf("%d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))
-			continue
-		}
-		voted++
-		top := 0
-		for i, n := range v.cats {
-			if n > v.cats[top] {
-				top = i
-			}
-		}
-		ok := bank.Categories[top].ID == d.scenario.Answer && !tie(v.cats)
-		mark, style := "✗", st.Wrong
-		if ok {
-			right++
-			mark, style = "✓", st.Right
-		}
-		hands := make([]string, len(v.cats))
-		for i, n := range v.cats {
-			hands[i] = fmt.Sprint(n)
-		}
-		add(style.Render(mark) + st.Item.Render(truncate(fmt.Sprintf(" %d. %s %s · %s", d.number, bank.Categories[top].Label, strings.Join(hands, "–"), flatten(d.scenario.Text)), w-2)))
-	}
-	add("")
-	if voted == 0 {
-		add(st.Item.Render(wrapText("No votes counted in this chapter.", w)))
-	} else {
-		add(st.Heading.Render(wrapText(fmt.Sprintf("The room's majority was right on %d of %d.", right, voted), w)))
-	}
-	return lines
-}
-
-func sum(xs []int) int {
-	n := 0
-	for _, x := range xs {
-		n += x
-	}
-	return n
-}
-
-// tie reports whether the largest count is shared.
-func tie(xs []int) bool {
-	top, n := -1, 0
-	for _, x := range xs {
-		switch {
-		case x > top:
-			top, n = x, 1
-		case x == top:
-			n++
-		}
-	}
-	return n > 1
-}
-
 // hangText wraps text after a prefix, later lines indented under the text.
 func hangText(prefix, text string, w int) string {
 	pw := ansi.StringWidth(prefix)
@@ -604,70 +313,6 @@ func (m presentModel) counter() string {
 		last++
 	}
 	return fmt.Sprintf("ch %d · %d/%d", s.chapter.Number, m.at-first+1, last-first+1)
-}
-
-func (m presentModel) View() string {
-	w, h := m.c.width, m.c.height
-	st := m.c.styles
-	col := m.column()
-	margin := strings.Repeat(" ", max(0, (w-col)/2))
-	var b strings.Builder
-	for range m.topGap() {
-		b.WriteString("\n")
-	}
-	vis := m.body.visible()
-	for i := 0; i < m.body.height; i++ {
-		if i < len(vis) {
-			b.WriteString(margin + vis[i])
-		}
-		b.WriteString("\n")
-	}
-	left := ""
-	if p := m.body.position(); p != "" {
-		left = st.Item.Render(" " + p + " · j/k")
-	}
-	b.WriteString(spread(left, st.StatusInfo.Render(m.counter()+" "), w))
-	base := b.String()
-	if !m.timer.shown {
-		return base
-	}
-	clock := m.timerView()
-	x := max(0, w-lipgloss.Width(clock)-1)
-	if m.bigTimer() {
-		x = max(0, w-(w-col)/2+1) // in the right margin
-	}
-	return lipgloss.NewCompositor(
-		lipgloss.NewLayer(fit(base, w, h)),
-		lipgloss.NewLayer(clock).X(x).Y(0).Z(1),
-	).Render()
-}
-
-// timerView is the countdown: big digits where there is room, one line
-// where there is not; at zero it turns over (reverse video) and says so.
-func (m presentModel) timerView() string {
-	st := m.c.styles
-	t := m.timer
-	secs := int((t.left + time.Second - 1) / time.Second)
-	text := fmt.Sprintf("%d:%02d", secs/60, secs%60)
-	style := st.Heading
-	label := "paused"
-	switch {
-	case t.left <= 0:
-		style = st.Wrong.Reverse(true)
-		label = "time is up"
-	case t.running:
-		label = "discussion"
-	}
-	if !m.bigTimer() {
-		return style.Render(" timer " + text + " " + map[bool]string{true: "· time is up ", false: ""}[t.left <= 0])
-	}
-	rows := bigText(text)
-	bw := bigWidth(text)
-	rows = append(rows, label+strings.Repeat(" ", max(0, bw-ansi.StringWidth(label))))
-	for i, r := range rows {
-		rows[i] = " " + r + " "
-	}
-	return style.Render(strings.Join(rows, "\n"))
 }
 
 // ShortHelp is the footer when shown with ?.

@@ -9,7 +9,8 @@ import (
 type stepKind int
 
 const (
-	stepTitle    stepKind = iota // a chapter's title card: title, reading time, key ideas
+	stepTitle    stepKind = iota // a chapter's title card: title, reading time, what is to come
+	stepIdea                     // one of the chapter's key ideas
 	stepPassage                  // a paragraph or a short run of them
 	stepQuestion                 // one discussion question
 	stepQuiz                     // one scenario, voted on by the room
@@ -25,6 +26,7 @@ type step struct {
 	number   int                  // the question's or scenario's number in its chapter, from 1
 	of       int                  // how many questions or scenarios the chapter has here
 	scenario *content.Scenario    // stepQuiz
+	idea     string               // stepIdea
 }
 
 // Passage sizes, in words: a step shows a paragraph, or runs short ones
@@ -35,14 +37,20 @@ const (
 )
 
 // buildDeck lays out a presentation of every chapter: per chapter a title
-// card, the passages, the discussion questions, then up to perChapter quiz
+// card, its key ideas one by one, the passages, the discussion questions, then up to perChapter quiz
 // items (0: all) in the seed's order, and the room's summary.
 func buildDeck(pack *content.Pack, perChapter int, seed int64) []step {
 	var deck []step
 	for _, ch := range pack.Chapters {
 		deck = append(deck, step{kind: stepTitle, chapter: ch})
+		g := pack.Guide.For(ch.Number)
+		if g != nil {
+			for i, idea := range g.Summary {
+				deck = append(deck, step{kind: stepIdea, chapter: ch, idea: idea, number: i + 1, of: len(g.Summary)})
+			}
+		}
 		deck = append(deck, passageSteps(ch)...)
-		if g := pack.Guide.For(ch.Number); g != nil {
+		if g != nil {
 			for i := range g.Questions {
 				deck = append(deck, step{kind: stepQuestion, chapter: ch, question: &g.Questions[i], number: i + 1, of: len(g.Questions)})
 			}

@@ -158,8 +158,8 @@ func TestPresenterRoomVote(t *testing.T) {
 		}
 	}
 	hs.keys(optionKey(right), optionKey(right), "space") // space reveals first
-	if !v.signReveald || v.signs[right] != 2 {
-		t.Fatalf("sign tally %v revealed=%v", v.signs, v.signReveald)
+	if !v.signRevealed || v.signs[right] != 2 {
+		t.Fatalf("sign tally %v revealed=%v", v.signs, v.signRevealed)
 	}
 	hs.mustSee("✓ " + optionKey(right) + " ")
 	s := strings.Join(strings.Fields(hs.screen()), " ")

@@ -1,0 +1,344 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"studyguide/content"
+)
+
+// roomVote is a room's answer to one scenario: hands counted per category,
+// then (items of the sign category) per sign, each count undoable; the
+// presenter reveals the category, then the sign, then the explanation.
+type roomVote struct {
+	cats, signs  []int
+	revealed     bool // the category
+	signRevealed bool
+	explained    bool // the explanation and passage are on screen
+	undo         []voteMark
+}
+
+type voteMark struct {
+	sign bool
+	i    int
+}
+
+// counted says whether any hand was counted.
+func (v *roomVote) counted() bool { return sum(v.cats) > 0 || sum(v.signs) > 0 }
+
+func (m presentModel) vote() *roomVote {
+	s := m.step()
+	if s.kind != stepQuiz {
+		return nil
+	}
+	v := m.votes[s.scenario.ID]
+	if v == nil {
+		v = &roomVote{cats: make([]int, len(m.c.pack.Quiz.Categories)), signs: make([]int, len(m.c.pack.Quiz.Signs))}
+		m.votes[s.scenario.ID] = v
+	}
+	return v
+}
+
+// asksSign says whether a scenario has the follow-up about its sign.
+func (m presentModel) asksSign(sc *content.Scenario) bool {
+	return sc.Answer == m.c.pack.Quiz.SignCategory().ID && len(m.c.pack.Quiz.Signs) > 0
+}
+
+// count raises one hand for option i of the current vote.
+func (m *presentModel) count(i int) {
+	v := m.vote()
+	switch {
+	case !v.revealed && i < len(v.cats):
+		v.cats[i]++
+		v.undo = append(v.undo, voteMark{false, i})
+	case v.revealed && m.asksSign(m.step().scenario) && !v.signRevealed && i < len(v.signs):
+		v.signs[i]++
+		v.undo = append(v.undo, voteMark{true, i})
+	}
+}
+
+// undoHand takes back the last hand counted in the current vote.
+func (m *presentModel) undoHand() {
+	v := m.vote()
+	if n := len(v.undo); n > 0 {
+		u := v.undo[n-1]
+		v.undo = v.undo[:n-1]
+		if u.sign {
+			v.signs[u.i]--
+		} else {
+			v.cats[u.i]--
+		}
+	}
+}
+
+// reveal shows the next part of a quiz step: the category, the sign, the
+// explanation; false when all is shown.
+func (m *presentModel) reveal() bool {
+	v := m.vote()
+	switch {
+	case !v.revealed:
+		v.revealed, v.undo = true, nil
+	case m.asksSign(m.step().scenario) && !v.signRevealed:
+		v.signRevealed, v.undo = true, nil
+	case !v.explained:
+		v.explained = true
+	default:
+		return false
+	}
+	return true
+}
+
+// quizColumn is the width of a quiz step: wider than a passage's, so the
+// scenario takes fewer lines and the signs fit in two columns.
+func (m presentModel) quizColumn() int {
+	w := m.c.width
+	return max(1, min(76, w-2*max(1, w/40)))
+}
+
+// quizPinned is the top of a quiz step, on screen through every stage: the
+// scenario the room is discussing.
+func (m *presentModel) quizPinned(s step) []string {
+	st, w := m.c.styles, m.quizColumn()
+	var lines []string
+	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
+	add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.number, s.of), w)))
+	add("")
+	add(st.QuizText.Render(wrapText(flatten(s.scenario.Text), w)))
+	add("")
+	return lines
+}
+
+// quizStage is the rest of a quiz step, for where the room is: hands for
+// the category, the category revealed, hands for the sign, the sign
+// revealed, the explanation.
+func (m *presentModel) quizStage(s step) []string {
+	st, w, bank := m.c.styles, m.quizColumn(), m.c.pack.Quiz
+	v := m.vote()
+	sc := s.scenario
+	var lines []string
+	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
+	right := -1
+	var labels []string
+	for i, c := range bank.Categories {
+		labels = append(labels, c.Label)
+		if c.ID == sc.Answer {
+			right = i
+		}
+	}
+	answer := fmt.Sprintf("✓ %s · hands %s", bank.Categories[right].Label, joinCounts(v.cats))
+	switch {
+	case !v.revealed:
+		add(st.Heading.Render(wrapText(bank.Question(), w)))
+		lines = append(lines, m.tallyLines(labels, v.cats, nil, w)...)
+		add("")
+		add(st.Item.Render(truncate("count hands with 1 and 2 · u undo · r reveal", w)))
+	case v.explained:
+		add(st.Right.Render(truncate(answer, w)))
+		var tags []string
+		for _, t := range bank.SignsOf(sc) {
+			tags = append(tags, t.ID+". "+t.Label)
+		}
+		if len(tags) > 0 {
+			add(st.Heading.Render(wrapText("Shows: "+strings.Join(tags, " · "), w)))
+		}
+		add("")
+		add(st.Item.Render(wrapText(flatten(sc.Explanation), w)))
+		if sc.Paragraph != nil {
+			add("")
+			for _, l := range strings.Split(wrapText("“"+flatten(sc.Passage)+"”", max(1, w-2)), "\n") {
+				add(st.Accent.Render("▎") + " " + st.Quote.Render(l))
+			}
+			add(st.Accent.Render(truncate(fmt.Sprintf("%d. %s · ¶%d", sc.Paragraph.Chapter.Number, sc.Paragraph.Chapter.Title, sc.Paragraph.Index+1), w)))
+		}
+	case m.asksSign(sc):
+		add(st.Right.Render(truncate(answer, w)))
+		add(st.Heading.Render(truncate(bank.SignQuestion(), w)))
+		tagged := map[int]bool{}
+		var signs []string
+		for i, sg := range bank.Signs {
+			signs = append(signs, sg.Label)
+			if v.signRevealed && slices.Contains(sc.Signs, sg.ID) {
+				tagged[i] = true
+			}
+		}
+		lines = append(lines, m.signGrid(signs, v.signs, tagged, w)...)
+		add("")
+		hint := "count hands with 1–9 and 0 · u undo · r reveal"
+		if v.signRevealed {
+			hint = "space: why"
+		}
+		add(st.Item.Render(truncate(hint, w)))
+	default:
+		add(st.Heading.Render(wrapText(bank.Question(), w)))
+		lines = append(lines, m.tallyLines(labels, v.cats, map[int]bool{right: true}, w)...)
+		add("")
+		add(st.Item.Render(truncate("space: why", w)))
+	}
+	return lines
+}
+
+// joinCounts is counts as "8–4".
+func joinCounts(counts []int) string {
+	parts := make([]string, len(counts))
+	for i, n := range counts {
+		parts[i] = fmt.Sprint(n)
+	}
+	return strings.Join(parts, "–")
+}
+
+// tallyLines shows hands counted for each option as bars; the right
+// options, once revealed, are marked ✓.
+func (m presentModel) tallyLines(labels []string, counts []int, right map[int]bool, w int) []string {
+	st := m.c.styles
+	top := 1
+	labelW := 0
+	for i, l := range labels {
+		top = max(top, counts[i])
+		labelW = max(labelW, ansi.StringWidth(l))
+	}
+	labelW = max(1, min(labelW, w-8))
+	count := func(i int) string { return fmt.Sprintf(" %d", counts[i]) }
+	var out []string
+	for i, l := range labels {
+		mark, style := "  ", st.Item
+		if right[i] {
+			mark, style = "✓ ", st.Right
+		}
+		name := truncate(l, labelW)
+		name += strings.Repeat(" ", labelW-ansi.StringWidth(name))
+		barW := max(0, w-2-2-labelW-1-ansi.StringWidth(count(i)))
+		bar := strings.Repeat("█", counts[i]*barW/top)
+		line := style.Render(fmt.Sprintf("%s%s %s", mark, optionKey(i), name)) + " " + st.BarDone.Render(bar) + st.Item.Render(count(i))
+		out = append(out, truncate(line, w))
+	}
+	return out
+}
+
+// signGrid lists the signs with their hands in two columns where the width
+// allows (one otherwise), so the scenario stays on screen above them.
+func (m presentModel) signGrid(labels []string, counts []int, right map[int]bool, w int) []string {
+	st := m.c.styles
+	cols := 1
+	if w >= 50 {
+		cols = 2
+	}
+	gap := 2
+	cellW := (w - gap*(cols-1)) / cols
+	rows := (len(labels) + cols - 1) / cols
+	cell := func(i int) string {
+		mark, style := "  ", st.Item
+		if right[i] {
+			mark, style = "✓ ", st.Right
+		}
+		n := fmt.Sprintf("%2d", counts[i])
+		labelW := max(1, cellW-2-2-1-len(n))
+		name := truncate(labels[i], labelW)
+		name += strings.Repeat(" ", labelW-ansi.StringWidth(name))
+		return style.Render(mark+optionKey(i)+" "+name) + " " + st.StatusInfo.Render(n)
+	}
+	var out []string
+	for r := range rows {
+		var b strings.Builder
+		for c := range cols {
+			i := c*rows + r
+			if i >= len(labels) {
+				break
+			}
+			if c > 0 {
+				b.WriteString(strings.Repeat(" ", gap))
+			}
+			b.WriteString(cell(i))
+		}
+		out = append(out, truncate(b.String(), w))
+	}
+	return out
+}
+
+// roomLines is the room's summary of a chapter's quiz: for each item the
+// majority's category and the hands, then the sign hands where the room
+// voted on one.
+func (m presentModel) roomLines(s step) []string {
+	st, w, bank := m.c.styles, m.column(), m.c.pack.Quiz
+	var lines []string
+	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
+	add(st.Heading.Render(wrapText(fmt.Sprintf("The room on chapter %d", s.chapter.Number), w)))
+	add("")
+	voted, right, signVotes, signRight := 0, 0, 0, 0
+	for _, d := range m.deck {
+		if d.kind != stepQuiz || d.chapter != s.chapter {
+			continue
+		}
+		v := m.votes[d.scenario.ID]
+		if v == nil || sum(v.cats) == 0 {
+			add(st.Item.Render(truncate(fmt.Sprintf("%d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))
+			continue
+		}
+		voted++
+		top := topIndex(v.cats)
+		ok := bank.Categories[top].ID == d.scenario.Answer && !tie(v.cats)
+		mark, style := "✗", st.Wrong
+		if ok {
+			right++
+			mark, style = "✓", st.Right
+		}
+		add(style.Render(mark) + st.Item.Render(truncate(fmt.Sprintf(" %d. %s %s · %s", d.number, bank.Categories[top].Label, joinCounts(v.cats), flatten(d.scenario.Text)), w-2)))
+		if sum(v.signs) == 0 {
+			continue
+		}
+		signVotes++
+		sg := bank.Signs[topIndex(v.signs)]
+		smark, sstyle := "✗", st.Wrong
+		if slices.Contains(d.scenario.Signs, sg.ID) && !tie(v.signs) {
+			signRight++
+			smark, sstyle = "✓", st.Right
+		}
+		add("   " + sstyle.Render(smark) + st.Item.Render(truncate(fmt.Sprintf(" sign: most said %s. %s (%d of %d hands)", sg.ID, sg.Label, v.signs[topIndex(v.signs)], sum(v.signs)), w-5)))
+	}
+	add("")
+	if voted == 0 {
+		add(st.Item.Render(wrapText("No votes counted in this chapter.", w)))
+		return lines
+	}
+	summary := fmt.Sprintf("The room's majority was right on %d of %d.", right, voted)
+	if signVotes > 0 {
+		summary += fmt.Sprintf(" On the sign: %d of %d.", signRight, signVotes)
+	}
+	add(st.Heading.Render(wrapText(summary, w)))
+	return lines
+}
+
+// topIndex is the index of the largest count (the first, on a tie).
+func topIndex(xs []int) int {
+	top := 0
+	for i, n := range xs {
+		if n > xs[top] {
+			top = i
+		}
+	}
+	return top
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+// tie reports whether the largest count is shared.
+func tie(xs []int) bool {
+	top, n := -1, 0
+	for _, x := range xs {
+		switch {
+		case x > top:
+			top, n = x, 1
+		case x == top:
+			n++
+		}
+	}
+	return n > 1
+}
