@@ -65,10 +65,12 @@ func (g *Guide) For(chapter int) *ChapterGuide {
 }
 
 // Limits on a chapter's guide, so that every chapter gets a summary worth
-// reading and enough, but not too many, questions for one meeting.
+// reading and enough, but not too many, questions for one meeting. Most
+// chapters need three to six key ideas; a chapter that is itself a list
+// (the essay's ten warning signs, each with its reason) needs more.
 const (
 	MinSummaryBullets = 3
-	MaxSummaryBullets = 6
+	MaxSummaryBullets = 12
 	MinQuestions      = 3
 	MaxQuestions      = 5
 )
