@@ -217,6 +217,8 @@ func TestGuideReportsEveryProblem(t *testing.T) {
 
 func FuzzGuide(f *testing.F) {
 	f.Add(tinyGuide)
+	f.Add(tinyGuide + tinyMap)
+	f.Add(tinyGuide + "map:\n  stages:\n    - title: x\n      signs: true\n      nodes: [{label: y, chapter: 9}]\n")
 	f.Add("chapters: [1, 2]\nmeetings: {a: b}\n")
 	f.Add("chapters:\n  - chapter: 1\n    questions: [x, {text: 3}]\n")
 	f.Add("meetings:\n  - chapters: [0, -1, 99]\n")
@@ -228,6 +230,13 @@ func FuzzGuide(f *testing.F) {
 			var b strings.Builder
 			if werr := content.WritePlan(&b, p, 40); werr != nil {
 				t.Fatal(werr)
+			}
+			if m := p.ArgMap(); m != nil {
+				for _, w := range []int{1, 40, 80} {
+					if l := m.Layout(p, w); l.Move(0, content.MapDown) < 0 {
+						t.Fatal("moved off the map")
+					}
+				}
 			}
 		}
 	})
