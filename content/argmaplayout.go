@@ -19,7 +19,7 @@ const (
 	MapBorder                        // the frame, the dividers and their arrows
 	MapStageTitle                    // a stage's title
 	MapNote                          // a stage's note
-	MapCursor                        // one cell before each node, where a front end marks the selected one
+	MapCursor                        // two cells before each node, where a front end marks the selected one
 	MapNumber                        // a sign's number
 	MapLabel                         // a node's label
 	MapChapter                       // the chapter a node opens ("ch 2")
@@ -52,8 +52,9 @@ type MapLayout struct {
 // front end on a narrower screen cuts the lines.
 const (
 	MapMinWidth = 16
-	mapGap      = 2 // cells between columns of nodes
+	mapGap      = 1 // cells between columns of nodes, besides the cursor's
 	mapMaxCols  = 3 // columns of nodes in one stage
+	mapCursor   = "  "
 )
 
 // Layout draws the map width cells wide. A stage's nodes sit side by side
@@ -67,7 +68,7 @@ func (m *ArgMap) Layout(p *Pack, width int) *MapLayout {
 	items := m.Items(p)
 	for i, st := range m.Stages {
 		l.header(i, st.Title)
-		l.stage(i, items[i], inner)
+		l.stage(i, items[i], inner+1) // a node's cursor takes the place of "│ "'s space
 		if st.Note != "" {
 			for _, line := range wrap(st.Note, inner, "", "") {
 				l.content([]MapSpan{{Text: line, Kind: MapNote, Item: -1}})
@@ -101,14 +102,20 @@ func (l *MapLayout) header(i int, title string) {
 	}
 }
 
-// content adds a line inside the frame, padded to its width.
+// content adds a line of text inside the frame, padded to its width.
 func (l *MapLayout) content(spans []MapSpan) {
+	l.row(append([]MapSpan{{Text: " ", Item: -1}}, spans...))
+}
+
+// row adds a line inside the frame that starts right after its left edge
+// (a row of nodes, whose first cursor stands there).
+func (l *MapLayout) row(spans []MapSpan) {
 	used := 0
 	for _, s := range spans {
 		used += ansi.StringWidth(s.Text)
 	}
-	line := append([]MapSpan{border("│"), {Text: " ", Item: -1}}, spans...)
-	line = append(line, MapSpan{Text: strings.Repeat(" ", max(0, l.Width-4-used)) + " ", Item: -1}, border("│"))
+	line := append([]MapSpan{border("│")}, spans...)
+	line = append(line, MapSpan{Text: strings.Repeat(" ", max(0, l.Width-3-used)) + " ", Item: -1}, border("│"))
 	l.Lines = append(l.Lines, line)
 }
 
@@ -128,7 +135,7 @@ func tag(chapter int) string { return fmt.Sprintf("ch %d", chapter) }
 
 // natural is a node's width with its label on one line.
 func (c cellShape) natural(it MapItem) int {
-	return 1 + ansi.StringWidth(c.number(it.Number)) + ansi.StringWidth(it.Label) + 1 + c.tagW
+	return len(mapCursor) + ansi.StringWidth(c.number(it.Number)) + ansi.StringWidth(it.Label) + 1 + c.tagW
 }
 
 // stage lays out one stage's nodes in columns.
@@ -185,7 +192,7 @@ func (l *MapLayout) stage(stage int, items []MapItem, inner int) {
 					spans = append(spans, MapSpan{Text: strings.Repeat(" ", widths[j]), Item: -1})
 				}
 			}
-			l.content(spans)
+			l.row(spans)
 		}
 	}
 }
@@ -220,7 +227,7 @@ func sum(xs []int) int {
 // first line, or on a line of its own when the column is too narrow.
 func (c cellShape) cell(it MapItem, width, idx int) [][]MapSpan {
 	num := c.number(it.Number)
-	lead := 1 + ansi.StringWidth(num)
+	lead := len(mapCursor) + ansi.StringWidth(num)
 	room := width - lead - 1 - c.tagW
 	tagLine := false
 	if room < 8 { // too narrow to share a line with the chapter
@@ -229,7 +236,10 @@ func (c cellShape) cell(it MapItem, width, idx int) [][]MapSpan {
 	labels := wrap(it.Label, room, "", "")
 	var out [][]MapSpan
 	for i, text := range labels {
-		line := []MapSpan{{Text: " ", Kind: MapCursor, Item: idx}}
+		line := []MapSpan{{Text: mapCursor, Kind: MapCursor, Item: idx}}
+		if i > 0 {
+			line[0].Kind = MapSpace
+		}
 		if i == 0 && num != "" {
 			line = append(line, MapSpan{Text: num, Kind: MapNumber, Item: idx})
 		} else if num != "" {

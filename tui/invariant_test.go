@@ -21,7 +21,7 @@ func TestEveryPresenterFrameFits(t *testing.T) {
 // readerKeys reach home, the reader, search, popups, notes and the quiz.
 var readerKeys = []string{"j", "k", "space", "b", "g", "G", "}", "{", "]", "[", "right", "left", "/", "n", "N",
 	"esc", "q", "enter", "?", "t", "d", "u", "pgdown", "pgup", "home", "end", "backspace", "x", "o", "s",
-	"tab", "tab", "shift+tab", "enter", "i", "e", "ctrl+s", "z", "1", "2", "0", "o", "r", "enter", "p"}
+	"tab", "tab", "shift+tab", "enter", "i", "e", "ctrl+s", "z", "1", "2", "0", "o", "r", "enter", "p", "m", "h", "l"}
 
 var presenterKeys = []string{"space", "space", "space", "right", "left", "backspace", "]", "[", "c", "3", "enter", "esc",
 	"1", "2", "0", "u", "r", "t", "+", "-", "T", "tab", "shift+tab", "enter", "i", "?", "j", "k", "pgdown"}
