@@ -284,3 +284,13 @@ func TestMapProblemsNameTheLine(t *testing.T) {
 		}
 	}
 }
+
+// Laying the map out happens when it opens and on every resize.
+func BenchmarkMapLayout(b *testing.B) {
+	p := loadSeeds(b)
+	m := p.ArgMap()
+	for b.Loop() {
+		m.Layout(p, 80)
+		m.Layout(p, 40)
+	}
+}

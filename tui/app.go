@@ -536,6 +536,9 @@ func (m Model) frame() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
+	if top, ok := m.top().(*mapOverlay); ok { // covers the whole screen: nothing beneath to draw
+		return fit(top.view(), w, h)
+	}
 	var base string
 	switch m.screen {
 	case screenHome:

@@ -152,3 +152,12 @@ func TestNoMapNoKey(t *testing.T) {
 	hs.keys("?")
 	hs.mustNotSee("argument map")
 }
+
+// Drawing the map is done on every frame while it is open.
+func BenchmarkMapView(b *testing.B) {
+	hs := newHarness(b, 80, 24, Options{})
+	hs.keys("m")
+	for b.Loop() {
+		_ = hs.m.View()
+	}
+}
