@@ -17,8 +17,8 @@ func newMapCmd(opts *options) *cobra.Command {
 		Long: "Prints the essay's argument as a map drawn with box characters: the tension,\n" +
 			"the pressures behind it, the ten warning signs (numbered and labelled as in the\n" +
 			"quiz), the alternative and the cases, each node naming the chapter that argues it.\n" +
-			"Narrower than about 60 columns, the map runs top to bottom. In the guide, m on\n" +
-			"the chapter list opens it, and enter on a node opens that chapter.",
+			"Narrower, its nodes stack into fewer columns, down to one at 40. In the guide,\n" +
+			"m on the chapter list opens it, and enter on a node opens that chapter.",
 		Example: "  studyguide map\n  studyguide map --width 40\n  studyguide map | lpr",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
