@@ -12,13 +12,16 @@ import (
 
 // Guide is a pack's discussion guide: for each chapter a short summary of
 // its key ideas and a few discussion questions, each grounded in a passage;
-// and optionally a plan that groups the chapters into meetings.
+// optionally a plan that groups the chapters into meetings, and a map of the
+// argument.
 type Guide struct {
 	// Chapters is one entry per chapter of the article, in chapter order.
 	Chapters []*ChapterGuide
 	// Meetings is the suggested plan, in order; empty when the guide leaves
 	// it to Pack.Plan.
 	Meetings []Meeting
+	// Map is the argument at a glance; nil when the guide has none.
+	Map *ArgMap
 }
 
 // ChapterGuide is the summary and questions for one chapter.
@@ -65,10 +68,12 @@ func (g *Guide) For(chapter int) *ChapterGuide {
 }
 
 // Limits on a chapter's guide, so that every chapter gets a summary worth
-// reading and enough, but not too many, questions for one meeting.
+// reading and enough, but not too many, questions for one meeting. Most
+// chapters need three to six key ideas; a chapter that is itself a list
+// (the essay's ten warning signs, each with its reason) needs more.
 const (
 	MinSummaryBullets = 3
-	MaxSummaryBullets = 6
+	MaxSummaryBullets = 12
 	MinQuestions      = 3
 	MaxQuestions      = 5
 )
@@ -83,7 +88,7 @@ func loadGuide(fsys fs.FS, file string, p *Pack) (*Guide, Problems, Problems) {
 	if doc == nil {
 		return nil, probs, nil
 	}
-	top, tprobs := doc.topLevel("chapters", "meetings")
+	top, tprobs := doc.topLevel(yamlKeys["guide"]...)
 	probs = append(probs, tprobs...)
 	if top == nil {
 		return nil, probs, nil
@@ -98,6 +103,11 @@ func loadGuide(fsys fs.FS, file string, p *Pack) (*Guide, Problems, Problems) {
 	}
 	if list, ok := top["meetings"]; ok {
 		probs = append(probs, g.loadMeetings(doc, list, len(p.Chapters))...)
+	}
+	if n, ok := top["map"]; ok {
+		var mprobs Problems
+		g.Map, mprobs = loadMap(doc, n, p)
+		probs = append(probs, mprobs...)
 	}
 	return g, byLine(probs), byLine(warns)
 }

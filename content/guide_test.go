@@ -2,6 +2,8 @@ package content_test
 
 import (
 	"errors"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -180,7 +182,7 @@ func TestGuideProblemsNameTheLine(t *testing.T) {
 func TestGuideCountsAreWarnings(t *testing.T) {
 	cases := []struct{ name, yaml, want string }{
 		{"too few questions", editLine(editLine(editLine(tinyGuide, 15, ""), 14, ""), 13, ""), "guide.yaml:4: chapter 1: 2 questions; give 3 to 5"},
-		{"short summary", editLine(tinyGuide, 3, "    summary: [one, two]"), "guide.yaml:3: chapter 1: summary has 2 bullets; give 3 to 6"},
+		{"short summary", editLine(tinyGuide, 3, "    summary: [one, two]"), "guide.yaml:3: chapter 1: summary has 2 bullets; give 3 to 12"},
 	}
 	for _, c := range cases {
 		probs, warns := content.Validate(guidePack(c.yaml))
@@ -215,6 +217,8 @@ func TestGuideReportsEveryProblem(t *testing.T) {
 
 func FuzzGuide(f *testing.F) {
 	f.Add(tinyGuide)
+	f.Add(tinyGuide + tinyMap)
+	f.Add(tinyGuide + "map:\n  stages:\n    - title: x\n      signs: true\n      nodes: [{label: y, chapter: 9}]\n")
 	f.Add("chapters: [1, 2]\nmeetings: {a: b}\n")
 	f.Add("chapters:\n  - chapter: 1\n    questions: [x, {text: 3}]\n")
 	f.Add("meetings:\n  - chapters: [0, -1, 99]\n")
@@ -227,6 +231,45 @@ func FuzzGuide(f *testing.F) {
 			if werr := content.WritePlan(&b, p, 40); werr != nil {
 				t.Fatal(werr)
 			}
+			if m := p.ArgMap(); m != nil {
+				for _, w := range []int{1, 40, 80} {
+					if l := m.Layout(p, w); l.Move(0, content.MapDown) < 0 {
+						t.Fatal("moved off the map")
+					}
+				}
+			}
 		}
 	})
+}
+
+// The built-in guide teaches the essay's argument: every chapter has three
+// or four questions, and whatever its key ideas and questions put in “…”
+// is the essay's own words.
+func TestBuiltInGuideQuotesTheEssay(t *testing.T) {
+	p := loadSeeds(t)
+	var essay []string
+	for _, para := range p.Paragraphs() {
+		essay = append(essay, strings.Join(strings.Fields(para.Text), " "))
+	}
+	text := strings.Join(essay, "\n")
+	quoted := regexp.MustCompile(`“([^”]+)”`)
+	check := func(where, s string) {
+		for _, m := range quoted.FindAllStringSubmatch(s, -1) {
+			phrase := strings.TrimRight(strings.Join(strings.Fields(m[1]), " "), ",.;:")
+			if !strings.Contains(text, phrase) {
+				t.Errorf("%s quotes “%s”, which the essay does not say", where, phrase)
+			}
+		}
+	}
+	for _, cg := range p.Guide.Chapters {
+		if n := len(cg.Questions); n < 3 || n > 4 {
+			t.Errorf("chapter %d has %d questions; the built-in guide gives 3 or 4", cg.Chapter, n)
+		}
+		for i, s := range cg.Summary {
+			check(fmt.Sprintf("chapter %d key idea %d", cg.Chapter, i+1), s)
+		}
+		for i, q := range cg.Questions {
+			check(fmt.Sprintf("chapter %d question %d", cg.Chapter, i+1), q.Text)
+		}
+	}
 }

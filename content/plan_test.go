@@ -213,3 +213,29 @@ func guideEntry(chapter int, para, quote string, questions int) string {
 	}
 	return s
 }
+
+// Each meeting's focus names the questions to keep when time is short by a
+// phrase of theirs in “…”: each must be a question the plan schedules for
+// that meeting, not one left for when time allows or one that was rewritten.
+func TestPlanFocusNamesScheduledQuestions(t *testing.T) {
+	p := loadSeeds(t)
+	quoted := regexp.MustCompile(`“([^”]+)”`)
+	for _, m := range p.Plan() {
+		phrases := quoted.FindAllStringSubmatch(m.Focus, -1)
+		if len(phrases) == 0 {
+			t.Errorf("meeting %d: focus names no question", m.Number)
+		}
+		for _, ph := range phrases {
+			want := strings.Join(strings.Fields(ph[1]), " ")
+			found := false
+			for _, q := range m.Questions {
+				if strings.Contains(strings.Join(strings.Fields(q.Text), " "), want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("meeting %d: focus names “%s”, which no question scheduled for it says", m.Number, want)
+			}
+		}
+	}
+}

@@ -140,7 +140,7 @@ var yamlKeys = map[string][]string{
 	"glossary":  {"entries"},
 	"quiz":      {"categories", "signs_title", "signs", "principles"},
 	"scenarios": {"scenarios"},
-	"guide":     {"chapters", "meetings"},
+	"guide":     {"chapters", "meetings", "map"},
 }
 
 // checkWithoutArticle checks what can be checked of the YAML files when

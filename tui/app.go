@@ -169,6 +169,7 @@ func (c *common) enableKeys() {
 	c.keys.Reader.Quiz.SetEnabled(hasQuiz)
 	c.keys.Reader.Guide.SetEnabled(pack.Guide != nil)
 	c.keys.Home.Plan.SetEnabled(pack.Guide != nil)
+	c.keys.Home.Map.SetEnabled(pack.ArgMap() != nil)
 }
 
 // ExtrasLoaded gives the program a pack's glossary, quiz and guide when
@@ -368,6 +369,10 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 		m.overlays = m.overlays[:len(m.overlays)-1]
 		m.present.go_(m.present.chapterStart(a.chapter))
 		m.present.layout()
+	case openChapterAction: // from the argument map
+		m.overlays = nil
+		m.setScreen(screenReader)
+		return m, tea.Batch(cmd, m.reader.open(a.chapter-1, a.paragraph))
 	case jumpAction:
 		if m.screen == screenPresent { // the presenter has no reader: stay
 			m.overlays = nil
@@ -455,6 +460,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case m.screen == screenHome && key.Matches(msg, k.Home.Export):
 		return m, m.exportCmd()
+	case m.screen == screenHome && key.Matches(msg, k.Home.Map):
+		m.overlays = append(m.overlays, newMapOverlay(m.c))
+		return m, nil
 	case m.screen == screenHome && key.Matches(msg, k.Home.Plan):
 		m.overlays = append(m.overlays, newPlanOverlay(m.c))
 		return m, nil
@@ -573,6 +581,9 @@ func (m Model) frame() string {
 func (m Model) layers() (base, popup string) {
 	if m.tooSmall() {
 		return tooSmallView(m.c.width, m.c.height), ""
+	}
+	if top, ok := m.top().(*mapOverlay); ok { // covers the whole screen: nothing beneath to draw
+		return top.view(), ""
 	}
 	switch m.screen {
 	case screenHome:

@@ -160,11 +160,11 @@ func (h homeModel) View() string {
 }
 
 func (h homeModel) ShortHelp() []key.Binding {
-	return []key.Binding{h.keys.Open, h.keys.Quiz, h.c.keys.Glossary, h.keys.Review, h.keys.Export, h.c.keys.Help, h.keys.Quit}
+	return []key.Binding{h.keys.Open, h.keys.Map, h.keys.Quiz, h.c.keys.Glossary, h.keys.Review, h.keys.Export, h.c.keys.Help, h.keys.Quit}
 }
 
 func (h homeModel) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.Open, h.c.keys.Glossary, h.keys.Export}, {h.keys.Quiz, h.keys.Review, h.keys.Plan}, {h.c.keys.Theme, h.c.keys.Help, h.keys.Quit, h.c.keys.Quit}}
+	return [][]key.Binding{{h.keys.Up, h.keys.Down, h.keys.Open, h.c.keys.Glossary, h.keys.Export}, {h.keys.Map, h.keys.Quiz, h.keys.Review, h.keys.Plan}, {h.c.keys.Theme, h.c.keys.Help, h.keys.Quit, h.c.keys.Quit}}
 }
 
 // homeDelegate draws one row of the chapter list; minutes are each

@@ -42,7 +42,7 @@ var walkKeys = func() []string {
 // screenKeys are pressed more often on each screen, so that a walk reaches
 // what lies behind them: popups, search and its matches, notes, quiz steps.
 var screenKeys = map[screen][]string{
-	screenHome:    {"enter", "j", "k", "i", "?", "z", "r", "p", "x"},
+	screenHome:    {"enter", "j", "k", "i", "?", "z", "r", "p", "x", "m", "h", "l"},
 	screenReader:  {"tab", "enter", "/", "n", "N", "i", "e", "s", "z", "space", "]", "[", "}", "q", "esc"},
 	screenQuiz:    {"1", "2", "3", "enter", "o", "s", "q", "j", "r"},
 	screenPresent: {"space", "left", "1", "2", "3", "r", "u", "t", "tab", "enter", "c", "]", "[", "i", "?", "q", "y", "n"},

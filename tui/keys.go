@@ -19,6 +19,13 @@ type KeyMap struct {
 	Notes   NotesKeys
 	Quiz    QuizKeys
 	Present PresentKeys
+	Map     MapKeys
+}
+
+// MapKeys apply on the argument map.
+type MapKeys struct {
+	Up, Down, Left, Right, Next, Prev key.Binding
+	Open, Close, Help                 key.Binding
 }
 
 // PresentKeys apply in the presenter.
@@ -55,7 +62,7 @@ type NotesKeys struct {
 
 // HomeKeys apply on the chapter list.
 type HomeKeys struct {
-	Up, Down, Open, Export, Quiz, Review, Plan, Quit key.Binding
+	Up, Down, Open, Export, Quiz, Review, Plan, Map, Quit key.Binding
 }
 
 // ReaderKeys apply while reading a chapter.
@@ -97,6 +104,7 @@ func DefaultKeyMap() KeyMap {
 			Quiz:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "quiz")),
 			Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review missed")),
 			Plan:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "meeting plan")),
+			Map:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "argument map")),
 			Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		},
 		Reader: ReaderKeys{
@@ -169,6 +177,17 @@ func DefaultKeyMap() KeyMap {
 		Confirm: ConfirmKeys{
 			Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
 			No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", "no")),
+		},
+		Map: MapKeys{
+			Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+			Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+			Left:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "left")),
+			Right: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
+			Next:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
+			Prev:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
+			Open:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read that chapter")),
+			Close: key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
+			Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
 		},
 		Popup: PopupKeys{
 			Close:    key.NewBinding(key.WithKeys("esc", "q", "?"), key.WithHelp("esc", "close")),
