@@ -12,7 +12,7 @@ import (
 type plainState State
 
 var knownFields = map[string]bool{"version": true, "pack": true, "position": true, "read": true, "notes": true,
-	"theme": true, "quiz": true}
+	"theme": true, "quiz": true, "present": true}
 
 // MarshalJSON writes the known fields and, after them, any fields from a
 // newer version that this one kept.
@@ -121,6 +121,9 @@ func merge(disk, mine *State) *State {
 		out.Theme = disk.Theme
 	}
 	out.Quiz = mergeQuiz(disk.Quiz, mine.Quiz)
+	if disk.Present != nil && (out.Present == nil || disk.Present.At.After(out.Present.At)) {
+		out.Present = disk.Present.clone()
+	}
 	extra := maps.Clone(disk.extra)
 	if extra == nil {
 		extra = map[string]json.RawMessage{}

@@ -43,6 +43,8 @@ type State struct {
 	Theme    string          `json:"theme,omitempty"`
 	// Quiz is the quiz history and review schedule.
 	Quiz Quiz `json:"quiz,omitzero"`
+	// Present is where a facilitator's presentation stands (with --profile).
+	Present *Presentation `json:"present,omitempty"`
 
 	// extra holds fields written by a newer version, kept as they were.
 	extra map[string]json.RawMessage
@@ -131,6 +133,7 @@ func (s *State) Clone() *State {
 	c.Read = maps.Clone(s.Read)
 	c.Notes = maps.Clone(s.Notes)
 	c.Quiz = s.Quiz.clone()
+	c.Present = s.Present.clone()
 	c.extra = maps.Clone(s.extra)
 	return &c
 }

@@ -140,6 +140,7 @@ func New(pack *content.Pack, opts Options) Model {
 			ch = opts.Progress.Position.Chapter
 		}
 		m.present = newPresent(c, max(1, ch), opts.PresentItems, opts.PresentSeed)
+		m.present.restore(opts.Progress.Present, opts.Chapter == 0)
 	}
 	if opts.Quiz != nil {
 		mm, _ := m.startQuiz(quizStartMsg{opts: *opts.Quiz, title: opts.QuizTitle})
@@ -197,14 +198,12 @@ func (m Model) extrasLoaded(msg ExtrasLoaded) (tea.Model, tea.Cmd) {
 	return m, m.reader.ensureRender()
 }
 
-// Init asks the terminal for its background colour when the theme is auto.
-// The first frame does not wait for the answer: some terminals (tmux among
-// them) never give one. If the answer differs from the guess, the styles
-// are rebuilt and the chapter re-rendered, a few milliseconds later.
+// Init asks the terminal for its background colour. The first frame does
+// not wait for the answer: some terminals (tmux among them) never give one.
+// With the auto theme, an answer that differs from the guess rebuilds the
+// styles and re-renders the chapter, a few milliseconds later; with a
+// theme chosen, it says whether the page must be painted (see paint).
 func (m Model) Init() tea.Cmd {
-	if m.c.theme != ThemeAuto {
-		return nil
-	}
 	return tea.RequestBackgroundColor
 }
 
@@ -268,7 +267,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := m.resize(msg.Width, msg.Height)
 		return m, cmd
 	case tea.BackgroundColorMsg:
-		if m.c.theme != ThemeAuto || msg.IsDark() == m.c.styles.IsDark {
+		dark := msg.IsDark()
+		m.c.termDark = &dark
+		if m.c.theme != ThemeAuto || m.c.toggled || msg.IsDark() == m.c.styles.IsDark {
 			return m, nil
 		}
 		m.c.setDark(msg.IsDark())
@@ -355,6 +356,9 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 		m.overlays = m.overlays[:len(m.overlays)-1]
 	case quitAction:
 		m.overlays = nil
+		if m.screen == screenPresent {
+			m.present.record()
+		}
 		return m, tea.Batch(cmd, tea.Quit)
 	case openTermAction:
 		m.overlays = append(m.overlays, newTermOverlay(m.c, a.term))
@@ -369,6 +373,7 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 		m.overlays = m.overlays[:len(m.overlays)-1]
 		m.present.go_(m.present.chapterStart(a.chapter))
 		m.present.layout()
+		m.present.record()
 	case openChapterAction: // from the argument map
 		m.overlays = nil
 		m.setScreen(screenReader)
@@ -434,6 +439,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.c.keys
 	switch {
 	case key.Matches(msg, k.Quit):
+		if m.screen == screenPresent {
+			m.present.record() // ctrl+c ends at once, keeping the room's place
+		}
 		return m, tea.Quit
 	case m.top() != nil:
 		cmd, act := m.top().update(msg)
@@ -449,6 +457,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.overlays = append(m.overlays, newIndexOverlay(m.c))
 		return m, nil
 	case key.Matches(msg, k.Theme):
+		m.c.toggled = true
 		m.c.setDark(!m.c.styles.IsDark)
 		m.c.progress.SetTheme(m.c.styles.Name)
 		if m.inQuiz {
@@ -514,6 +523,7 @@ func (m Model) presentKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 				m.present.stakeText(), quitAction{}))
 			return m, nil
 		}
+		m.present.record()
 		return m, tea.Quit
 	case key.Matches(msg, k.Present.Help):
 		m.overlays = append(m.overlays, newHelpOverlay(m.c, m.present.FullHelp()))
@@ -554,6 +564,9 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.frame())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
+	if m.c.paint() { // the theme's own page, restored on exit
+		v.BackgroundColor, v.ForegroundColor = m.c.styles.Page, m.c.styles.Text
+	}
 	v.WindowTitle = "studyguide"
 	return v
 }

@@ -37,6 +37,24 @@ type common struct {
 	// extrasGen counts the times the glossary arrived after start; it is
 	// part of each rendering's key.
 	extrasGen int
+	// termDark is the terminal's own background as it answered (nil: no
+	// answer yet, or never, as in tmux); toggled says t changed the theme.
+	termDark *bool
+	toggled  bool
+}
+
+// paint says whether the program must paint the page's background and
+// text colours itself: when its theme may not be the terminal's (chosen
+// with --theme or t, or saved from an earlier t), since light-theme text on
+// a black terminal, or dark on white, is unreadable. Never with NO_COLOR.
+func (c *common) paint() bool {
+	switch {
+	case c.noColor:
+		return false
+	case c.termDark != nil:
+		return *c.termDark != c.styles.IsDark
+	}
+	return c.theme != ThemeAuto || c.toggled
 }
 
 // maxReadWidth is the reading column on wide terminals: about 80 cells, the

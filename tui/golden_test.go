@@ -55,28 +55,56 @@ func TestGoldenPresenter(t *testing.T) {
 		setup func(hs *harness)
 	}{
 		{"title", func(*harness) {}},
-		{"passage", func(hs *harness) { hs.keys("space", "space", "space") }}, // warning sign 2
 		{"question", func(hs *harness) {
 			for hs.m.present.step().kind != stepQuestion {
 				hs.keys("space")
 			}
 			hs.keys("t")
 		}},
-		{"quiz", func(hs *harness) {
-			for hs.m.present.step().kind != stepQuiz {
+		{"idea", func(hs *harness) { hs.keys("space") }},
+		{"passage", func(hs *harness) { toPassage(hs, 3) }}, // warning sign 2
+		{"quiz_hands", func(hs *harness) { toNGOItem(hs); hs.keys("1", "1", "2") }},
+		{"quiz_reveal", func(hs *harness) { toNGOItem(hs); hs.keys("1", "1", "2", "r") }},
+		{"quiz_signs", func(hs *harness) { toNGOItem(hs); hs.keys("1", "1", "2", "r", "3", "3", "5", "0", "r") }},
+		{"quiz_why", func(hs *harness) { toNGOItem(hs); hs.keys("1", "1", "2", "r", "3", "3", "5", "0", "r", "space") }},
+		{"room", func(hs *harness) {
+			toNGOItem(hs)
+			hs.keys("1", "1", "2", "r", "3", "3", "5", "0", "r", "space")
+			for hs.m.present.step().kind != stepRoom {
 				hs.keys("space")
 			}
-			hs.keys("1", "1", "2", "r", "3", "space")
 		}},
 	}
 	for _, v := range views {
-		for _, s := range [][2]int{{80, 24}, {160, 45}} {
+		for _, s := range [][2]int{{80, 24}, {64, 20}, {160, 45}} {
 			t.Run(fmt.Sprintf("%s_%dx%d", v.name, s[0], s[1]), func(t *testing.T) {
 				hs := newHarness(t, s[0], s[1], Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1})
 				v.setup(hs)
 				checkFits(t, hs.m.View().Content, s[0], s[1])
 				golden.RequireEqual(t, hs.screen())
 			})
+		}
+	}
+}
+
+// toPassage steps to the n-th passage of the chapter.
+func toPassage(hs *harness, n int) {
+	for seen := 0; ; hs.keys("space") {
+		if hs.m.present.step().kind == stepPassage {
+			if seen++; seen == n {
+				return
+			}
+		}
+	}
+}
+
+// toNGOItem steps to the chapter's first quiz item whose answer asks for
+// the sign too.
+func toNGOItem(hs *harness) {
+	for s := hs.m.present.step(); s.kind != stepQuiz || !hs.m.present.asksSign(s.scenario); s = hs.m.present.step() {
+		hs.keys("space")
+		if hs.m.present.step().kind == stepQuiz && hs.m.present.vote().revealed {
+			hs.keys("r", "r", "r")
 		}
 	}
 }

@@ -33,6 +33,9 @@ type presentModel struct {
 	pinned []string
 	// tmode is where the timer is drawn at this size (see chooseTimer).
 	tmode timerMode
+	// perChapter and seed are what the deck was built with.
+	perChapter int
+	seed       int64
 }
 
 // countdown is the discussion timer.
@@ -60,7 +63,7 @@ func (m presentModel) tick() tea.Cmd {
 
 func newPresent(c *common, chapter, perChapter int, seed int64) presentModel {
 	m := presentModel{c: c, keys: c.keys.Present, deck: buildDeck(c.pack, perChapter, seed), votes: map[string]*roomVote{},
-		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}}
+		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}, perChapter: perChapter, seed: seed}
 	for i, s := range m.deck {
 		if s.kind == stepTitle && s.chapter.Number == chapter {
 			m.at = i
@@ -94,7 +97,9 @@ func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 		m.body.clamp()
 		return m, nil
 	case tea.KeyPressMsg:
-		return m.key(msg)
+		mm, cmd := m.key(msg)
+		mm.record() // with --profile: where the room is, for next time
+		return mm, cmd
 	}
 	return m, nil
 }

@@ -273,7 +273,7 @@ func (m presentModel) roomLines(s step) []string {
 		}
 		v := m.votes[d.scenario.ID]
 		if v == nil || sum(v.cats) == 0 {
-			add(st.Item.Render(truncate(fmt.Sprintf("%d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))
+			add(st.Item.Render(truncate(fmt.Sprintf("  %d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))
 			continue
 		}
 		voted++
@@ -295,7 +295,7 @@ func (m presentModel) roomLines(s step) []string {
 			signRight++
 			smark, sstyle = "✓", st.Right
 		}
-		add("   " + sstyle.Render(smark) + st.Item.Render(truncate(fmt.Sprintf(" sign: most said %s. %s (%d of %d hands)", sg.ID, sg.Label, v.signs[topIndex(v.signs)], sum(v.signs)), w-5)))
+		add("   " + sstyle.Render(smark) + st.Item.Render(truncate(fmt.Sprintf(" sign %s, %d of %d hands: %s", sg.ID, v.signs[topIndex(v.signs)], sum(v.signs), sg.Label), w-5)))
 	}
 	add("")
 	if voted == 0 {

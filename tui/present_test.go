@@ -68,13 +68,21 @@ func TestDeckCoversTheEssay(t *testing.T) {
 
 func TestPresenterSteps(t *testing.T) {
 	hs := presenter(t, 80, 24, 2)
-	hs.mustSee("Chapter 2 of 8", "Ten warning signs", "Key ideas", "ch 2 · 1/")
+	ideas := len(hs.m.c.pack.Guide.For(2).Summary)
+	hs.mustSee("Chapter 2 of 8", "Ten warning signs", fmt.Sprintf("%d key ideas", ideas), "ch 2 · 1/")
+	hs.mustNotSee("j/k") // a title card fits one screen
 	hs.keys("space")
-	hs.mustSee("From this basic tension sprout", "ch 2 · 2/")
+	hs.mustSee(fmt.Sprintf("Key idea 1 of %d", ideas), "ch 2 · 2/")
+	for range ideas {
+		hs.keys("space")
+	}
+	hs.mustSee("From this basic tension sprout")
 	hs.keys("space")
 	hs.mustSee("1. ")
 	hs.mustNotSee("From this basic tension")
 	hs.keys("backspace", "left")
+	hs.mustSee(fmt.Sprintf("Key idea %d of %d", ideas, ideas))
+	hs.keys("[")
 	hs.mustSee("Chapter 2 of 8")
 	hs.keys("]")
 	hs.mustSee("Chapter 3 of 8")
@@ -94,40 +102,71 @@ func TestPresenterSteps(t *testing.T) {
 	hs.mustSee("From ¶", "t starts a 5-minute timer")
 }
 
+// seeClock fails unless the screen shows the time in big digits (five rows,
+// or three where room is short).
+func seeClock(t *testing.T, hs *harness, text string, small bool) {
+	t.Helper()
+	rows := bigText(text)
+	if small {
+		rows = halfHeight(rows)
+	}
+	screen := hs.screen()
+	for _, r := range rows {
+		if !strings.Contains(screen, r) {
+			t.Fatalf("the clock does not show %s in big digits (small=%v):\n%s", text, small, screen)
+		}
+	}
+}
+
 func TestPresenterTimer(t *testing.T) {
 	hs := presenter(t, 80, 24, 1)
-	hs.mustNotSee("timer ")
+	for !strings.Contains(hs.screen(), "Discussion · question 1") {
+		hs.keys("space")
+	}
+	hs.mustNotSee("paused", "discussion\n")
 	hs.keys("t")
-	hs.mustSee("timer 5:00")
+	seeClock(t, hs, "5:00", false)
+	hs.mustSee("discussion")
+	hs.mustNotSee("j/k") // the question and the clock fit together at 80x24
 	gen := hs.m.present.timer.gen
 	for range 3 {
 		hs.send(timerTickMsg{gen: gen})
 	}
-	hs.mustSee("timer 4:57")
+	seeClock(t, hs, "4:57", false)
 	hs.keys("t") // pause: ticks of the old run no longer count
 	hs.send(timerTickMsg{gen: gen})
-	hs.mustSee("timer 4:57")
+	seeClock(t, hs, "4:57", false)
+	hs.mustSee("paused")
 	hs.keys("+")
-	hs.mustSee("timer 5:57")
+	seeClock(t, hs, "5:57", false)
 	hs.keys("-", "-")
-	hs.mustSee("timer 3:57")
+	seeClock(t, hs, "3:57", false)
 	hs.keys("t")
 	gen = hs.m.present.timer.gen
 	for range 3*60 + 57 {
 		hs.send(timerTickMsg{gen: gen})
 	}
-	hs.mustSee("timer 0:00", "time is up")
+	seeClock(t, hs, "0:00", false)
+	hs.mustSee("time is up")
 	if hs.m.present.timer.running {
 		t.Fatal("the timer runs on past zero")
 	}
 	hs.keys("T")
-	hs.mustNotSee("timer ")
+	hs.mustNotSee("time is up", "paused")
 	hs.keys("+", "+")
-	hs.mustSee("timer 7:00")
-	// big digits where the margin has room
+	seeClock(t, hs, "7:00", false)
+	// a projector's big font: still big digits, three rows tall
+	hs.send(tea.WindowSizeMsg{Width: 64, Height: 20})
+	seeClock(t, hs, "7:00", true)
+	// in the margin where there is room
 	hs.send(tea.WindowSizeMsg{Width: 160, Height: 45})
-	hs.mustSee("███")
-	hs.mustNotSee("timer ")
+	seeClock(t, hs, "7:00", false)
+	if hs.m.present.tmode != timerMargin {
+		t.Fatalf("at 160x45 the clock is drawn as %d, want in the margin", hs.m.present.tmode)
+	}
+	// one line where even small digits do not fit
+	hs.send(tea.WindowSizeMsg{Width: 40, Height: 8})
+	hs.mustSee("timer 7:00")
 }
 
 func TestPresenterRoomVote(t *testing.T) {
@@ -162,16 +201,21 @@ func TestPresenterRoomVote(t *testing.T) {
 		t.Fatalf("sign tally %v revealed=%v", v.signs, v.signRevealed)
 	}
 	hs.mustSee("✓ " + optionKey(right) + " ")
-	s := strings.Join(strings.Fields(hs.screen()), " ")
-	if !strings.Contains(s, strings.Join(strings.Fields(sc.Explanation)[:5], " ")) {
-		t.Fatalf("explanation not shown after the reveal:\n%s", hs.screen())
+	explanation := strings.Join(strings.Fields(sc.Explanation)[:5], " ")
+	if s := strings.Join(strings.Fields(hs.screen()), " "); strings.Contains(s, explanation) {
+		t.Fatalf("the explanation came with the sign's reveal, before its own step:\n%s", hs.screen())
 	}
+	hs.keys("space")
+	if s := strings.Join(strings.Fields(hs.screen()), " "); !strings.Contains(s, explanation) {
+		t.Fatalf("explanation not shown on its step:\n%s", hs.screen())
+	}
+	hs.mustSee(strings.Join(strings.Fields(sc.Text)[:4], " ")) // the scenario is still there
 	// on to the room's summary
 	for hs.m.present.step().kind != stepRoom {
 		hs.keys("space")
 	}
-	hs.mustSee(fmt.Sprintf("The room on chapter %d", 3), "✓ ", "3–1")
-	hs.mustSee("majority was right on 1 of 1")
+	hs.mustSee(fmt.Sprintf("The room on chapter %d", 3), "✓ ", "3–1", "sign "+sc.Signs[0]+", 2 of 2 hands")
+	hs.mustSee("majority was right on 1 of 1. On the sign: 1 of 1.")
 }
 
 func TestPresenterGlossaryPopupIsLarger(t *testing.T) {
@@ -191,19 +235,69 @@ func TestPresenterGlossaryPopupIsLarger(t *testing.T) {
 	}
 	hs.keys("esc", "q")
 	if !hs.quit {
-		t.Fatal("q should end the presenter")
+		t.Fatal("q should end the presenter when nothing would be lost")
 	}
 }
 
-// With a profile, the presenter keeps its chapter and starts there again.
+// With a profile, the presenter keeps its step, the room's hands and how
+// far each item was revealed, and the timer, and starts there again.
 func TestPresenterResumesWithAProfile(t *testing.T) {
 	st := progress.New()
-	hs := newHarness(t, 80, 24, Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st, Store: &progress.Store{}, SaveDelay: time.Nanosecond})
+	opts := Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st, Store: &progress.Store{}, SaveDelay: time.Nanosecond}
+	hs := newHarness(t, 80, 24, opts)
 	hs.mustSee("Chapter 1 of 8")
-	hs.keys("c", "4", "space")
-	if st.Position.Chapter != 4 {
-		t.Fatalf("position %+v, want chapter 4", st.Position)
+	hs.keys("c", "4")
+	for hs.m.present.step().kind != stepQuiz {
+		hs.keys("space")
 	}
-	hs = newHarness(t, 80, 24, Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st})
-	hs.mustSee("Chapter 4 of 8")
+	id := hs.m.present.step().scenario.ID
+	hs.keys("1", "1", "2", "r", "t", "+")
+	at := hs.m.present.at
+	hs.keys("q")
+	if _, ok := hs.m.top().(*confirmOverlay); !ok {
+		t.Fatal("q with hands counted and a timer running should ask first")
+	}
+	hs.mustSee("End the presentation?", "kept for next time")
+	hs.keys("esc")
+	if hs.quit || hs.m.top() != nil {
+		t.Fatal("esc at the question should keep the presentation going")
+	}
+	hs.keys("q", "y")
+	if !hs.quit {
+		t.Fatal("y should end it")
+	}
+	// the next meeting: exactly there, the room's hands and reveal kept
+	again := newHarness(t, 80, 24, Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st})
+	if again.m.present.at != at || again.m.present.step().scenario.ID != id {
+		t.Fatalf("resumed at step %d, want %d (%s)", again.m.present.at, at, id)
+	}
+	v := again.m.present.vote()
+	if v.cats[0] != 2 || v.cats[1] != 1 || !v.revealed {
+		t.Fatalf("resumed vote %+v, want 2–1 revealed", v)
+	}
+	if tm := again.m.present.timer; tm.running || !tm.shown || tm.left < 5*time.Minute {
+		t.Fatalf("resumed timer %+v, want shown, paused, about 6 minutes", tm)
+	}
+	// a chapter asked for: there, with the hands still kept
+	ch2 := newHarness(t, 80, 24, Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1, Progress: st})
+	if ch2.m.present.step().chapter.Number != 2 || ch2.m.present.votes[id] == nil {
+		t.Fatal("present 2 with a profile should open chapter 2 and keep the room's votes")
+	}
+}
+
+// Without a profile nothing is written, and esc never ends a meeting.
+func TestPresenterWithoutProfileWritesNothingAndEscIsHarmless(t *testing.T) {
+	st := progress.New()
+	hs := newHarness(t, 80, 24, Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st})
+	before := st.Changes()
+	hs.keys("space", "space", "esc", "esc", "f5", "b", ".", "pgdown", "pgup", "pgdown")
+	if hs.quit {
+		t.Fatal("a clicker's keys ended the presentation")
+	}
+	if hs.m.present.at != 3 {
+		t.Fatalf("pgdown/pgup/space should step: at %d, want 3", hs.m.present.at)
+	}
+	if st.Changes() != before || st.Present != nil {
+		t.Fatal("the presenter wrote progress without --profile")
+	}
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
 	gansi "charm.land/glamour/v2/ansi"
 	gstyles "charm.land/glamour/v2/styles"
@@ -26,6 +28,9 @@ type Styles struct {
 	Name    string // the render cache key: "dark", "light"
 	IsDark  bool
 	NoColor bool
+	// Page and Text are the background and text colours the theme is made
+	// for; the program paints them when the terminal's own may differ.
+	Page, Text color.Color
 
 	TitleBar   lipgloss.Style // the top line
 	StatusBar  lipgloss.Style // the bottom status line
@@ -69,7 +74,8 @@ func NewStyles(isDark, noColor bool) *Styles {
 	dim := ld(lipgloss.Color("#5F5F6B"), lipgloss.Color("#9A9AA6"))
 	barBg := ld(lipgloss.Color("#E6E2F6"), lipgloss.Color("#2B2840"))
 	text := ld(lipgloss.Color("#1C1C24"), lipgloss.Color("#E4E4EC"))
-	s := &Styles{Name: "dark", IsDark: isDark, NoColor: noColor}
+	s := &Styles{Name: "dark", IsDark: isDark, NoColor: noColor, Text: text,
+		Page: ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#14141A"))}
 	if !isDark {
 		s.Name = "light"
 	}
@@ -84,7 +90,7 @@ func NewStyles(isDark, noColor bool) *Styles {
 	s.ItemSelected = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.ItemNumber = lipgloss.NewStyle().Foreground(dim)
 	s.BarDone = lipgloss.NewStyle().Foreground(accent)
-	s.BarTodo = lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#C8C4D8"), lipgloss.Color("#4A4660")))
+	s.BarTodo = lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#6B6780"), lipgloss.Color("#9A96B0")))
 	s.Match = lipgloss.NewStyle().Foreground(lipgloss.Color("#1C1C24")).Background(lipgloss.Color("#F4D66B"))
 	s.CurrentMatch = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#1C1C24")).Background(lipgloss.Color("#FF9F43"))
 	s.Term = lipgloss.NewStyle().Underline(true).Foreground(ld(lipgloss.Color("#3B2A8C"), lipgloss.Color("#C9C0FF")))
@@ -95,7 +101,12 @@ func NewStyles(isDark, noColor bool) *Styles {
 	s.Quote = lipgloss.NewStyle().Italic(true).Foreground(text)
 	s.Popup = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	s.PopupTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
-	s.Help = help.DefaultStyles(isDark)
+	s.Help = help.DefaultStyles(isDark) // then readable: its greys are 1.4 to 3.4:1
+	helpKey := lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#3E3E4A"), lipgloss.Color("#C4C4CE")))
+	helpText := lipgloss.NewStyle().Foreground(dim)
+	s.Help.ShortKey, s.Help.FullKey = helpKey, helpKey
+	s.Help.ShortDesc, s.Help.FullDesc = helpText, helpText
+	s.Help.ShortSeparator, s.Help.FullSeparator, s.Help.Ellipsis = helpText, helpText, helpText
 	if noColor {
 		s.TitleBar = lipgloss.NewStyle().Bold(true).Reverse(true)
 		s.ItemSelected = s.ItemSelected.Reverse(true)
@@ -133,6 +144,7 @@ func NewProjectorStyles(isDark, noColor bool) *Styles {
 	text := ld(lipgloss.Color("#000000"), lipgloss.Color("#FFFFFF"))
 	accent := ld(lipgloss.Color("#0000AF"), lipgloss.Color("#FFD700"))
 	s.Name += "-projector"
+	s.Page, s.Text = ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#000000")), text
 	s.TitleBar = lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#000000"))).Background(accent)
 	s.StatusBar = lipgloss.NewStyle().Foreground(text)
 	s.StatusInfo = lipgloss.NewStyle().Foreground(accent).Bold(true)
