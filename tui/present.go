@@ -372,7 +372,7 @@ func (m presentModel) stakeText() string {
 	}
 	what := strings.Join(lost, " and ")
 	if m.c.store != nil {
-		return "The place, " + what + " are kept for next time (--profile " + m.c.profile + ")."
+		return "The place, " + what + " are kept for next time, under the profile “" + m.c.profile + "”."
 	}
 	return "Without --profile, " + what + " will be lost."
 }

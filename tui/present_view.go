@@ -88,18 +88,24 @@ func (m *presentModel) layout() {
 }
 
 // chooseTimer puts the countdown in the right margin where it fits beside
-// the text, else in big digits under it: five rows when the step still
-// fits, else three; one line when even that would leave the step too
-// little room.
+// the text, else in big digits under it, five rows or three, if the whole
+// step still fits above; else on the status line, so the step (the room's
+// vote, say) is never cut short by the clock. A discussion question is the
+// clock's own step: there it stays big (three rows) even if the question
+// must then scroll, as long as seven lines of it show.
 func (m presentModel) chooseTimer(room, need int) timerMode {
+	wide := m.c.width >= bigWidth("00:00")+2
+	question := m.step().kind == stepQuestion
 	switch {
 	case !m.timer.shown:
 		return timerOff
 	case (m.c.width-m.column())/2 >= bigWidth("00:00")+3 && m.c.height >= 16:
 		return timerMargin
-	case room-timerBig.rows() >= need && m.c.width >= bigWidth("00:00")+2:
+	case wide && room-timerBig.rows() >= need:
 		return timerBig
-	case room-timerSmall.rows() >= min(need, 7) && m.c.width >= bigWidth("00:00")+2:
+	case wide && room-timerSmall.rows() >= need:
+		return timerSmall
+	case wide && question && room-timerSmall.rows() >= 7:
 		return timerSmall
 	}
 	return timerLine
@@ -176,6 +182,9 @@ func (m presentModel) timerView() string {
 	if m.tmode == timerLine {
 		if t.left <= 0 {
 			return style.Render("timer " + text + " · time is up")
+		}
+		if !t.running {
+			return style.Render("timer " + text + " paused")
 		}
 		return style.Render("timer " + text)
 	}
