@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"studyguide/content"
 )
@@ -226,6 +227,8 @@ func FuzzGuide(f *testing.F) {
 		f.Add(h)
 	}
 	f.Fuzz(func(t *testing.T, guide string) {
+		watchdog := time.AfterFunc(10*time.Second, func() { panic("the plan or the map took over 10 seconds") })
+		defer watchdog.Stop()
 		if p := checkPack(t, guidePack(guide)); p != nil {
 			var b strings.Builder
 			if werr := content.WritePlan(&b, p, 40); werr != nil {
