@@ -161,3 +161,26 @@ func TestAfterACrashProgressIsSavedAndTheStatusIsNotZero(t *testing.T) {
 		}
 	}
 }
+
+// export with progress saved for another version of the pack: the place
+// it names is gone, the note on a chapter that is gone is still exported,
+// and a note's control characters never reach the output.
+func TestExportFromAChangedPack(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("STUDYGUIDE_STATE_DIR", dir)
+	st := `{"version":1,"position":{"chapter":9,"paragraph":"p999","at":"2026-11-20T10:00:00Z"},
+		"quiz":{"cards":{"gone":{"box":1,"due":"2026-11-20T10:00:00Z","seen":1,"right":0,"last":"2026-11-20T10:00:00Z"}}},
+		"notes":{"9":{"text":"On a cut chapter \u001b]52;c;aGk=\u0007 still mine","updated":"2026-11-20T10:00:00Z"}}}`
+	os.MkdirAll(filepath.Join(dir, "mass-organizations-and-ngos"), 0o755)
+	os.WriteFile(filepath.Join(dir, "mass-organizations-and-ngos", "default.json"), []byte(st), 0o644)
+	out, err := run(t, "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "## Chapters no longer in this pack") || !strings.Contains(out, "still mine") {
+		t.Fatalf("the note on a chapter that is gone was not exported:\n%s", out)
+	}
+	if strings.ContainsAny(out, "\x1b\x07") {
+		t.Fatal("a note's control characters reached the export")
+	}
+}
