@@ -189,7 +189,7 @@ func TestMapMoves(t *testing.T) {
 		{"Formal political power", content.MapRight, "Formal political power"},
 		{"Formal political power", content.MapDown, "Accountable to funders"}, // the right-hand column
 		{"Overwork", content.MapRight, "Accountable to funders"},              // sign 1 → sign 6
-		{"Overwork", content.MapDown, "Issue focus"},
+		{"Overwork", content.MapDown, "Programmatic deliverables"},
 		{"Personal ties", content.MapDown, "Open democracy"},
 		{"Technocrats", content.MapLeft, "Personal ties"},
 		{"Open democracy", content.MapUp, "Personal ties"},
