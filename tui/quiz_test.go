@@ -109,7 +109,7 @@ func TestQuizFollowUpAsksTheSign(t *testing.T) {
 			hs.keys("down")
 		}
 		hs.keys("enter")
-		hs.mustSee("✓ Right: NGO-like", "Which of the warning signs does it show?", "0  Technocrats; class rift")
+		hs.mustSee("✓ Right: NGO-like", "Which of the warning signs does it show?", "0  Technocrats; class/race rift")
 		hs.mustNotSee("Shows:") // the explanation names the sign: not yet
 		hs.keys(signKey(hs, sc, right))
 		if right {
