@@ -32,6 +32,8 @@ type presentModel struct {
 	focus int
 	// revealAt is the first line of the answer last revealed on a quiz step.
 	revealAt int
+	// room is the served room this presenter drives or shows; nil for none.
+	room *roomLink
 }
 
 // roomVote is a room's answer to one scenario: hands counted per category,
@@ -94,6 +96,9 @@ func (m presentModel) vote() *roomVote {
 	if s.kind != stepQuiz {
 		return nil
 	}
+	if m.room != nil {
+		return m.room.vote(m.c.pack.Quiz, s.scenario)
+	}
 	v := m.votes[s.scenario.ID]
 	if v == nil {
 		v = &roomVote{cats: make([]int, len(m.c.pack.Quiz.Categories)), signs: make([]int, len(m.c.pack.Quiz.Signs))}
@@ -136,6 +141,9 @@ func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 	k := m.keys
 	s := m.step()
+	if mm, cmd, ok := m.roomKey(kp); ok {
+		return mm, cmd
+	}
 	switch {
 	case key.Matches(kp, k.Timer):
 		mm, cmd := m.toggleTimer()
@@ -184,6 +192,8 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 			t := m.terms[m.focus].term
 			return m, func() tea.Msg { return openTermMsg{term: t} }
 		}
+	case key.Matches(kp, k.Undo) && s.kind == stepQuiz && m.room != nil:
+		m.room.undo(s.scenario)
 	case key.Matches(kp, k.Undo) && s.kind == stepQuiz:
 		v := m.vote()
 		if n := len(v.undo); n > 0 {
@@ -215,6 +225,10 @@ func (m presentModel) showReveal() presentModel {
 
 // count raises one hand for option i of the current vote.
 func (m *presentModel) count(i int) {
+	if m.room != nil {
+		m.room.hand(m.c.pack.Quiz, m.step().scenario, i)
+		return
+	}
 	v := m.vote()
 	switch {
 	case !v.revealed && i < len(v.cats):
@@ -228,6 +242,9 @@ func (m *presentModel) count(i int) {
 
 // reveal shows the next answer of a quiz step; false when all is shown.
 func (m *presentModel) reveal() bool {
+	if m.room != nil {
+		return m.room.reveal(m.step().scenario)
+	}
 	v := m.vote()
 	switch {
 	case !v.revealed:
@@ -274,6 +291,7 @@ func (m *presentModel) go_(i int) {
 	if i != m.at {
 		m.at, m.focus = i, -1
 		m.body.offset = 0
+		m.room.moved(m.deck, i)
 		if s := m.step(); m.c.store != nil {
 			para := ""
 			if len(s.paras) > 0 {
@@ -370,7 +388,7 @@ func (m presentModel) titleLines(s step) []string {
 			add(hangText("• ", flatten(b), w))
 		}
 	}
-	return lines
+	return append(m.room.titleLines(st, w), lines...)
 }
 
 func (m *presentModel) passageLines(s step) []string {
@@ -417,7 +435,7 @@ func (m *presentModel) questionLines(s step) []string {
 			add(st.Accent.Render("▎") + " " + st.Quote.Render(l))
 		}
 	}
-	if !m.timer.shown {
+	if !m.timer.shown && !m.room.member() {
 		add("")
 		add(st.Item.Render(truncate("t starts a 5-minute timer; + and − change it", w)))
 	}
@@ -425,6 +443,9 @@ func (m *presentModel) questionLines(s step) []string {
 }
 
 func (m *presentModel) quizLines(s step) []string {
+	if m.room.member() {
+		return m.memberQuizLines(s)
+	}
 	st, w, bank := m.c.styles, m.column(), m.c.pack.Quiz
 	v := m.vote()
 	sc := s.scenario
@@ -446,7 +467,7 @@ func (m *presentModel) quizLines(s step) []string {
 	if !v.revealed {
 		right = -1
 	}
-	lines = append(lines, m.tallyLines(labels, v.cats, map[int]bool{right: true}, w)...)
+	lines = append(lines, m.roomTally(labels, v.cats, map[int]bool{right: true}, w, !v.revealed)...)
 	if !v.revealed {
 		add("")
 		add(st.Item.Render(truncate("count hands with 1 and 2 · u undo · r reveal", w)))
@@ -466,7 +487,7 @@ func (m *presentModel) quizLines(s step) []string {
 				tagged[i] = true
 			}
 		}
-		lines = append(lines, m.tallyLines(signs, v.signs, tagged, w)...)
+		lines = append(lines, m.roomTally(signs, v.signs, tagged, w, !v.signReveald)...)
 		if !v.signReveald {
 			add("")
 			add(st.Item.Render(truncate("count hands with 1–9 and 0 · u undo · r reveal", w)))
@@ -474,16 +495,7 @@ func (m *presentModel) quizLines(s step) []string {
 		}
 		m.revealAt = len(lines) - len(signs) - 1
 	}
-	add("")
-	add(st.Item.Render(wrapText(flatten(sc.Explanation), w)))
-	if sc.Paragraph != nil {
-		add("")
-		for _, l := range strings.Split(wrapText("“"+flatten(sc.Passage)+"”", max(1, w-2)), "\n") {
-			add(st.Accent.Render("▎") + " " + st.Quote.Render(l))
-		}
-		add(st.Accent.Render(truncate(fmt.Sprintf("%d. %s · ¶%d", sc.Paragraph.Chapter.Number, sc.Paragraph.Chapter.Title, sc.Paragraph.Index+1), w)))
-	}
-	return lines
+	return append(lines, explanationLines(st, sc, w)...)
 }
 
 // tallyLines shows hands counted for each option as bars; the right
@@ -525,6 +537,9 @@ func (m presentModel) roomLines(s step) []string {
 			continue
 		}
 		v := m.votes[d.scenario.ID]
+		if m.room != nil {
+			v = m.room.vote(bank, d.scenario)
+		}
 		if v == nil || sum(v.cats) == 0 {
 			add(st.Item.Render(truncate(fmt.Sprintf("%d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))
 			continue
@@ -594,16 +609,19 @@ func hangText(prefix, text string, w int) string {
 }
 
 // counter is the step counter: where in the chapter and the deck.
-func (m presentModel) counter() string {
-	s := m.step()
-	first, last := m.at, m.at
+func (m presentModel) counter() string { return m.counterAt(m.at) }
+
+// counterAt is the step counter of step at.
+func (m presentModel) counterAt(at int) string {
+	s := m.deck[at]
+	first, last := at, at
 	for first > 0 && m.deck[first-1].chapter == s.chapter {
 		first--
 	}
 	for last+1 < len(m.deck) && m.deck[last+1].chapter == s.chapter {
 		last++
 	}
-	return fmt.Sprintf("ch %d · %d/%d", s.chapter.Number, m.at-first+1, last-first+1)
+	return fmt.Sprintf("ch %d · %d/%d", s.chapter.Number, at-first+1, last-first+1)
 }
 
 func (m presentModel) View() string {
@@ -625,6 +643,9 @@ func (m presentModel) View() string {
 	left := ""
 	if p := m.body.position(); p != "" {
 		left = st.Item.Render(" " + p + " · j/k")
+	}
+	if m.room != nil {
+		left = m.room.status(st, m.body.position(), m.at, m.counterAt)
 	}
 	b.WriteString(spread(left, st.StatusInfo.Render(m.counter()+" "), w))
 	base := b.String()
@@ -673,6 +694,9 @@ func (m presentModel) timerView() string {
 // ShortHelp is the footer when shown with ?.
 func (m presentModel) ShortHelp() []key.Binding {
 	k := m.keys
+	if m.room.member() {
+		return nil
+	}
 	if m.step().kind == stepQuiz {
 		return []key.Binding{k.Count, k.Undo, k.Reveal, k.Next, k.Timer, k.Help}
 	}
@@ -688,13 +712,14 @@ func (m presentModel) FullHelp() [][]key.Binding {
 		{k.Timer, k.More, k.Less, k.Reset},
 		{k.NextTerm, k.PrevTerm, k.Reveal, m.c.keys.Glossary},
 		{k.Help, k.Quit, m.c.keys.Quit},
+		m.room.roomHelp(m.c.keys.Room),
 	}
 }
 
 // atStake says whether quitting would lose something the room did: hands
 // counted or a timer running.
 func (m presentModel) atStake() bool {
-	if m.timer.running {
+	if m.timer.running || m.room.facilitator() {
 		return true
 	}
 	for _, v := range m.votes {
@@ -707,6 +732,9 @@ func (m presentModel) atStake() bool {
 
 // stakeText says what ending the presentation now would lose.
 func (m presentModel) stakeText() string {
+	if m.room.facilitator() {
+		return m.room.stakeText()
+	}
 	var lost []string
 	counted := 0
 	for _, v := range m.votes {
