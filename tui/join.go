@@ -59,7 +59,7 @@ type sessionModel struct {
 	stage  stage
 	input  textinput.Model
 	notice string
-	asking bool // stageTakeover: asked, not just waiting for the answer
+	asking bool         // stageTakeover: asked, not just waiting for the answer
 	p      presentModel // a member's view, from stageMember
 	driver Model        // the facilitator's program, from stageDriver
 	// overlays are drawn over a member's view, last on top.
