@@ -153,6 +153,7 @@ type sessionState struct {
 	member   *room.Member
 	sub      *room.Subscription
 	program  *tea.Program
+	quiet    *quietInput
 	farewell string
 }
 
@@ -197,8 +198,10 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 	if s.headless {
 		opts.Drive = func(force bool) bool { return s.drive(st, force) }
 	}
-	p = tea.NewProgram(tui.NewSession(s.pack, opts), bubbletea.MakeOptions(sess)...)
-	st.program = p
+	popts, quiet := programOptions(sess)
+	p = tea.NewProgram(tui.NewSession(s.pack, opts), popts...)
+	st.program, st.quiet = p, quiet
+	go pumpInput(sess, p)
 	return p
 }
 
@@ -240,6 +243,7 @@ func (s *roomServer) afterProgram(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		st, ok := sess.Context().Value(stateKey{}).(*sessionState)
 		if ok {
+			st.quiet.end()
 			st.mu.Lock()
 			member, sub, text := st.member, st.sub, st.farewell
 			st.mu.Unlock()

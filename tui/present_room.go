@@ -79,6 +79,12 @@ func (d *Deck) Start(chapter int) room.Step {
 	return roomStep(d.steps, 0)
 }
 
+// Len is how many steps the deck has.
+func (d *Deck) Len() int { return len(d.steps) }
+
+// Step is step i as the room keeps it.
+func (d *Deck) Step(i int) room.Step { return roomStep(d.steps, i) }
+
 // roomStep is step i as the room keeps it.
 func roomStep(deck []step, i int) room.Step {
 	s := deck[i]
