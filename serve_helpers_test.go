@@ -89,6 +89,12 @@ type client struct {
 	ended   chan struct{} // closed when the session has ended and its output is read
 	err     error         // how it ended
 	pumps   sync.WaitGroup
+	// want is a text the screen is awaited to show; got receives the time
+	// it first does (benchmarks).
+	want string
+	got  chan time.Time
+	// onScreen, when set, sees the screen after each write (benchmarks).
+	onScreen func(string)
 	closing sync.Once
 	output  strings.Builder // what arrived after the screen was left (the farewell)
 }
@@ -173,6 +179,13 @@ func (c *client) pump(r io.Reader) {
 			_, _ = c.term.Write(buf[:n])
 			if !c.term.IsAltScreen() {
 				c.output.Write(buf[:n])
+			}
+			if c.onScreen != nil {
+				c.onScreen(c.term.String())
+			}
+			if c.want != "" && strings.Contains(c.term.String(), c.want) {
+				c.want = ""
+				c.got <- time.Now()
 			}
 			c.mu.Unlock()
 		}
@@ -336,4 +349,18 @@ func flat(screen string) string {
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// expect starts waiting for the screen to show text; the channel receives
+// the time it does (at once when it already does).
+func (c *client) expect(text string) <-chan time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.got = make(chan time.Time, 1)
+	if strings.Contains(c.term.String(), text) {
+		c.got <- time.Now()
+		return c.got
+	}
+	c.want = text
+	return c.got
 }

@@ -19,13 +19,16 @@ import (
 // sends with Program.Send, which returns once the program has ended, so it
 // always drains and ends with the session.
 
-// programOptions are wish's options for a session's program with the input
-// replaced: Bubble Tea gets a quiet input (so its terminal queries, the
+// programOptions are wish's options for a session's program, without a
+// signal handler, with the input replaced: Bubble Tea gets a quiet input (so its terminal queries, the
 // background colour among them, are still sent) that ends when the program
 // quits, and pumpInput delivers the session's keys.
 func programOptions(sess ssh.Session) ([]tea.ProgramOption, *quietInput) {
 	q := &quietInput{done: make(chan struct{})}
 	opts := append(bubbletea.MakeOptions(sess),
+		// The server's own signals (ctrl+c, SIGTERM) are the server's to
+		// handle: it closes the room, and every session says goodbye.
+		tea.WithoutSignalHandler(),
 		tea.WithInput(q),
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
 			switch msg.(type) {

@@ -181,7 +181,9 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 		key = gossh.FingerprintSHA256(pk)
 	}
 	var p *tea.Program
+	pty, _, _ := sess.Pty()
 	opts := tui.SessionOptions{Room: s.room, Gate: gate, Deck: s.deck, Info: s.info, Key: key,
+		Width: pty.Window.Width, Height: pty.Window.Height,
 		Driver: s.headless && s.isFacilitatorKey(sess.PublicKey()),
 		Joined: func(m *room.Member) {
 			st.mu.Lock()

@@ -40,6 +40,9 @@ type SessionOptions struct {
 	// Farewell is called with what to print when the program ends (a
 	// member's farewell is made by MemberFarewell instead).
 	Farewell func(string)
+	// Width and Height are the terminal's size at connect, so keys typed
+	// before the first resize message are not taken for a tiny screen's.
+	Width, Height int
 }
 
 type stage int
@@ -83,6 +86,7 @@ func NewSession(pack *content.Pack, o SessionOptions) tea.Model {
 	in.CharLimit = 12
 	in.SetWidth(12)
 	in.Focus()
+	c.width, c.height = o.Width, o.Height
 	m := sessionModel{c: c, o: o, input: in}
 	if o.Driver {
 		m.stage = stageTakeover // until Init asks to drive

@@ -229,8 +229,9 @@ func (m *presentModel) cast(scenario string, sign bool, i int, open, shown bool)
 	default:
 		l.notice = err.Error()
 	}
-	l.mv = l.me.View()
-	m.layout()
+	if err != nil { // a vote cast comes back as a change from the room, laid out then
+		m.layout()
+	}
 }
 
 // missesText lists the items where a member's vote differed from the
