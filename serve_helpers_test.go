@@ -80,23 +80,23 @@ func (tr *testRoom) show(tb testing.TB, chapter, i int) {
 // client is an ssh client with a pty whose screen is read through a
 // terminal emulator.
 type client struct {
-	tb      testing.TB
-	conn    *gossh.Client
-	sess    *gossh.Session
-	stdin   io.WriteCloser
-	mu      sync.Mutex
-	term    *vt.Emulator
-	ended   chan struct{} // closed when the session has ended and its output is read
-	err     error         // how it ended
-	pumps   sync.WaitGroup
+	tb    testing.TB
+	conn  *gossh.Client
+	sess  *gossh.Session
+	stdin io.WriteCloser
+	mu    sync.Mutex
+	term  *vt.Emulator
+	ended chan struct{} // closed when the session has ended and its output is read
+	err   error         // how it ended
+	pumps sync.WaitGroup
 	// want is a text the screen is awaited to show; got receives the time
 	// it first does (benchmarks).
 	want string
 	got  chan time.Time
 	// onScreen, when set, sees the screen after each write (benchmarks).
 	onScreen func(string)
-	closing sync.Once
-	output  strings.Builder // what arrived after the screen was left (the farewell)
+	closing  sync.Once
+	output   strings.Builder // what arrived after the screen was left (the farewell)
 }
 
 type dialOpts struct {
