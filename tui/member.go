@@ -18,7 +18,7 @@ import (
 func newMemberPresent(c *common, deck *Deck, me *room.Member) presentModel {
 	m := presentModel{c: c, keys: c.keys.Present, deck: deck.steps, votes: map[string]*roomVote{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}}
-	m.room = &roomLink{me: me, mv: me.View(), cursor: -1, cursorAt: -1}
+	m.room = &roomLink{me: me, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck}
 	m.at = max(0, min(len(m.deck)-1, m.room.mv.Step.Index))
 	if it := m.room.mv.Item; it != nil {
 		m.room.lastPhase = it.Phase
@@ -40,7 +40,7 @@ func (m sessionModel) memberChanged() (tea.Model, tea.Cmd) {
 	if v.Following && v.Step.Index != m.p.at && v.Step.Index < len(m.p.deck) {
 		m.p.at, m.p.focus, m.p.body.offset = v.Step.Index, -1, 0
 	}
-	m.p.layout()
+	m.p.sharedLayout()
 	if v.Item != nil && v.Item.Phase != l.lastPhase && v.Step.Index == m.p.at {
 		l.lastPhase, l.cursor = v.Item.Phase, -1
 		m.p.layout()
@@ -139,5 +139,30 @@ func (m sessionModel) memberHelp() [][]key.Binding {
 		{k.Vote, k.Up, k.Down, k.Choose, k.Misses},
 		{pk.NextTerm, pk.PrevTerm, m.c.keys.Glossary, m.c.keys.Theme},
 		{k.Help, k.Leave, m.c.keys.Quit},
+	}
+}
+
+// sharedLayout lays out the member's step, taking the lines from the
+// deck's shared layouts when the step looks the same on every member's
+// screen of this size and theme (no term focused, nothing of their own on
+// it): a step shown to a room of a hundred is laid out once.
+func (m *presentModel) sharedLayout() {
+	d, s := m.room.deck, m.step()
+	if d == nil || m.focus >= 0 || (s.kind != stepTitle && s.kind != stepPassage && s.kind != stepQuestion) {
+		m.layout()
+		return
+	}
+	k := layoutKey{at: m.at, width: m.column(), style: m.c.styles.Name}
+	if v, ok := d.layouts.Load(k); ok {
+		e := v.(layoutEntry)
+		m.terms, m.body.lines = e.terms, e.lines
+		m.body.height = max(1, m.c.height-m.topGap()-1)
+		m.body.clamp()
+		return
+	}
+	m.layout()
+	if d.count.Load() < maxLayouts {
+		d.count.Add(1)
+		d.layouts.Store(k, layoutEntry{lines: m.body.lines, terms: m.terms})
 	}
 }

@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -60,7 +62,27 @@ func (j JoinInfo) CommandFor(host string) string {
 // Deck is a presentation's steps, built once and shared read-only by the
 // facilitator's program and every member's, so a step's index means the
 // same step on every screen.
-type Deck struct{ steps []step }
+type Deck struct {
+	steps []step
+	// layouts are members' layouts of steps that look the same on every
+	// member's screen of a size and theme (title cards, passages,
+	// questions), so a step shown to a room is laid out once per size.
+	layouts sync.Map // layoutKey → layoutEntry
+	count   atomic.Int32
+}
+
+type layoutKey struct {
+	at, width int
+	style     string
+}
+
+type layoutEntry struct {
+	lines []string
+	terms []stepTerm
+}
+
+// maxLayouts bounds the shared layouts (steps × sizes × themes).
+const maxLayouts = 8192
 
 // NewDeck lays out the presentation of a pack as the presenter does, with
 // perChapter quiz items per chapter (0: all) in seed's order.
@@ -114,6 +136,7 @@ type RoomOptions struct {
 type roomLink struct {
 	r      *room.Room
 	me     *room.Member
+	deck   *Deck // a member's: the shared layouts
 	info   JoinInfo
 	driver bool
 	fv     room.FacilitatorView
