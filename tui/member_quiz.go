@@ -20,13 +20,19 @@ import (
 func (m *presentModel) memberQuizLines(s step) []string {
 	st, w, bank := m.c.styles, m.column(), m.c.pack.Quiz
 	l, sc := m.room, s.scenario
-	var lines []string
+	// the scenario and the question look the same on every member's
+	// screen of a size and theme: laid out once, shared, copied here
+	lines := slices.Clone(m.room.deck.part(partKey{"scenario", m.at, w, st.Name}, func() []string {
+		var out []string
+		add := func(x string) { out = append(out, strings.Split(x, "\n")...) }
+		add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.number, s.of), w)))
+		add("")
+		add(st.QuizText.Render(wrapText(flatten(sc.Text), w)))
+		add("")
+		add(st.Heading.Render(wrapText(bank.Question(), w)))
+		return out
+	}))
 	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.number, s.of), w)))
-	add("")
-	add(st.QuizText.Render(wrapText(flatten(sc.Text), w)))
-	add("")
-	add(st.Heading.Render(wrapText(bank.Question(), w)))
 	if l.cursorAt != m.at {
 		l.cursor, l.cursorAt = -1, m.at
 	}
@@ -68,7 +74,9 @@ func (m *presentModel) memberQuizLines(s step) []string {
 		lines = append(lines, m.tallyLines(signs, totals(iv.Sign.Tally), tagged, w)...)
 		lines = append(lines, m.saidLines(iv.Sign, w)...)
 	}
-	return append(lines, explanationLines(st, sc, w)...)
+	return append(lines, m.room.deck.part(partKey{"explanation", m.at, w, st.Name}, func() []string {
+		return explanationLines(st, sc, w)
+	})...)
 }
 
 // choiceLines are the options of an open vote: the one the arrows reached

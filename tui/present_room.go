@@ -67,7 +67,7 @@ type Deck struct {
 	// layouts are members' layouts of steps that look the same on every
 	// member's screen of a size and theme (title cards, passages,
 	// questions), so a step shown to a room is laid out once per size.
-	layouts sync.Map // layoutKey → layoutEntry
+	layouts sync.Map // layoutKey → layoutEntry, partKey → []string
 	count   atomic.Int32
 }
 
@@ -83,6 +83,31 @@ type layoutEntry struct {
 
 // maxLayouts bounds the shared layouts (steps × sizes × themes).
 const maxLayouts = 8192
+
+// partKey names a part of a member's quiz step laid out the same on every
+// screen of a width and theme.
+type partKey struct {
+	part      string
+	at, width int
+	style     string
+}
+
+// part is a shared part of a step's lines, made once by make; the lines
+// are read-only. A nil deck makes them every time.
+func (d *Deck) part(k partKey, make func() []string) []string {
+	if d == nil {
+		return make()
+	}
+	if v, ok := d.layouts.Load(k); ok {
+		return v.([]string)
+	}
+	lines := make()
+	if d.count.Load() < maxLayouts {
+		d.count.Add(1)
+		d.layouts.Store(k, lines)
+	}
+	return lines
+}
 
 // NewDeck lays out the presentation of a pack as the presenter does, with
 // perChapter quiz items per chapter (0: all) in seed's order.
