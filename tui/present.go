@@ -96,14 +96,12 @@ func (m presentModel) vote() *roomVote {
 	if s.kind != stepQuiz {
 		return nil
 	}
-	if m.room != nil {
-		return m.room.vote(m.c.pack.Quiz, s.scenario)
-	}
 	v := m.votes[s.scenario.ID]
 	if v == nil {
 		v = &roomVote{cats: make([]int, len(m.c.pack.Quiz.Categories)), signs: make([]int, len(m.c.pack.Quiz.Signs))}
 		m.votes[s.scenario.ID] = v
 	}
+	m.room.sync(v, s.scenario)
 	return v
 }
 
@@ -242,8 +240,8 @@ func (m *presentModel) count(i int) {
 
 // reveal shows the next answer of a quiz step; false when all is shown.
 func (m *presentModel) reveal() bool {
-	if m.room != nil {
-		return m.room.reveal(m.step().scenario)
+	if done, decided := m.room.reveal(m.step().scenario); decided {
+		return done
 	}
 	v := m.vote()
 	switch {
@@ -538,7 +536,7 @@ func (m presentModel) roomLines(s step) []string {
 		}
 		v := m.votes[d.scenario.ID]
 		if m.room != nil {
-			v = m.room.vote(bank, d.scenario)
+			v = m.room.sync(&roomVote{cats: make([]int, len(bank.Categories)), signs: make([]int, len(bank.Signs))}, d.scenario)
 		}
 		if v == nil || sum(v.cats) == 0 {
 			add(st.Item.Render(truncate(fmt.Sprintf("%d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))

@@ -221,10 +221,17 @@ func (l *roomLink) item(id string) (room.ItemView, bool) {
 	return l.me.Item(id)
 }
 
-// vote is the room's vote on a scenario as the presenter draws it: the
-// tallies (members and hands together) once revealed, nothing before.
-func (l *roomLink) vote(bank *content.QuizBank, sc *content.Scenario) *roomVote {
-	v := &roomVote{cats: make([]int, len(bank.Categories)), signs: make([]int, len(bank.Signs))}
+// sync puts the room's vote on a scenario into the presenter's: the
+// tallies (members and hands together) and what is revealed, once
+// revealed; nothing of the split before. What the presenter keeps of its
+// own (its stage) stays.
+func (l *roomLink) sync(v *roomVote, sc *content.Scenario) *roomVote {
+	if l == nil {
+		return v
+	}
+	clear(v.cats)
+	clear(v.signs)
+	v.undo = nil
 	iv, ok := l.item(sc.ID)
 	if !ok {
 		return v
@@ -259,9 +266,18 @@ func (l *roomLink) undo(sc *content.Scenario) {
 	}
 }
 
-// reveal locks and reveals the item's open vote; false when all is shown.
-func (l *roomLink) reveal(sc *content.Scenario) bool {
-	return l.facilitator() && l.r.Reveal(sc.ID)
+// reveal locks and reveals the item's open vote in the room. decided says
+// the room settled it: it revealed something (done), or this is a
+// member's screen, where nothing is revealed; otherwise the presenter
+// goes on to its own next stage.
+func (l *roomLink) reveal(sc *content.Scenario) (done, decided bool) {
+	switch {
+	case l.facilitator() && l.r.Reveal(sc.ID):
+		return true, true
+	case l.member():
+		return false, true
+	}
+	return false, false
 }
 
 // roomTally is the presenter's tally of a vote: bars once revealed; in a
