@@ -123,6 +123,13 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 		case err = <-served:
 		}
 	} else {
+		// Bubble Tea writes a crashed session's trace to the process's
+		// standard error, which is the presenter's screen: the log takes it.
+		if f, ok := logTo.(*os.File); ok {
+			saved := os.Stderr
+			os.Stderr = f
+			defer func() { os.Stderr = saved }()
+		}
 		err = runFacilitator(ctx, srv, tui.Options{Present: true, Chapter: chapter, Theme: theme, NoColor: os.Getenv("NO_COLOR") != "",
 			Room: &tui.RoomOptions{Room: r, Deck: deck, Info: srv.info}})
 	}
@@ -155,7 +162,7 @@ func runFacilitator(ctx context.Context, srv *roomServer, to tui.Options) error 
 		return nil
 	}
 	if errors.Is(err, tea.ErrProgramPanic) {
-		return errCrashed
+		return fmt.Errorf("%w (the trace is in the server's log)", errCrashed)
 	}
 	return err
 }

@@ -160,6 +160,7 @@ func dial(tb testing.TB, addr string, o dialOpts) *client {
 	}
 	go func() {
 		err := sess.Wait()
+		_ = conn.Close() // as OpenSSH does when its one session ends
 		c.pumps.Wait()
 		c.err = err
 		close(c.ended)

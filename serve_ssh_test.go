@@ -101,13 +101,24 @@ func TestFollowReadAheadAndSnapBack(t *testing.T) {
 	c.waitFor(tr.counter(2, 6))
 }
 
-// A member who joins late lands on the room's step.
-func TestLateJoinerLandsOnTheRoomsStep(t *testing.T) {
+// A member who joins late lands on the room's step, and can vote on an
+// item still open.
+func TestLateJoinerLandsOnTheRoomsStepAndVotes(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
 	tr.show(t, 3, 4)
 	c := dial(t, tr.addr, dialOpts{})
 	c.join(tr.room.Code(), "Late")
 	c.waitFor(tr.counter(3, 4), "following the room")
+	q := tr.quizStep(t, 3)
+	tr.show(t, 3, q)
+	d := dial(t, tr.addr, dialOpts{})
+	d.join(tr.room.Code(), "Later")
+	d.waitFor(tr.counter(3, q), "vote with 1 or 2")
+	d.press("1")
+	d.waitFor("● your vote")
+	if iv, _ := tr.room.Item(tr.deck.Step(tr.deck.Start(3).Index + q).Scenario); iv.Category.Voted != 1 {
+		t.Errorf("the late joiner's vote: %+v", iv.Category)
+	}
 }
 
 // Votes are counted but hidden until the reveal; then each member sees
