@@ -92,16 +92,16 @@ type partKey struct {
 	style     string
 }
 
-// part is a shared part of a step's lines, made once by make; the lines
+// part is a shared part of a step's lines, made once by build; the lines
 // are read-only. A nil deck makes them every time.
-func (d *Deck) part(k partKey, make func() []string) []string {
+func (d *Deck) part(k partKey, build func() []string) []string {
 	if d == nil {
-		return make()
+		return build()
 	}
 	if v, ok := d.layouts.Load(k); ok {
 		return v.([]string)
 	}
-	lines := make()
+	lines := build()
 	if d.count.Load() < maxLayouts {
 		d.count.Add(1)
 		d.layouts.Store(k, lines)
