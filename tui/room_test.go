@@ -203,6 +203,13 @@ func TestMemberJoinsVotesAndSeesTheReveal(t *testing.T) {
 			t.Fatalf("%v: not seated: %q", size, r.FacilitatorView().Names)
 		}
 		d.mustSee("ch 2 · 1/23")
+		_ = r.Show(deck.Step(deck.Start(2).Index + 1)) // a passage: its terms open for this member alone
+		d.send(RoomChanged{})
+		d.keys("tab", "enter")
+		if sm := d.m.(sessionModel); len(sm.overlays) != 1 || sm.p.focus < 0 {
+			t.Fatalf("%v: tab and enter on a passage opened %d popups", size, len(sm.overlays))
+		}
+		d.keys("esc")
 		q := deck.Start(2).Index
 		for deck.Step(q).Scenario == "" {
 			q++
