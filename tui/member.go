@@ -18,7 +18,7 @@ import (
 func newMemberPresent(c *common, deck *Deck, me *room.Member) presentModel {
 	m := presentModel{c: c, keys: c.keys.Present, deck: deck.steps, votes: map[string]*roomVote{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}}
-	m.room = &roomLink{me: me, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck}
+	m.room = &roomLink{me: me, c: c, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck}
 	m.at = max(0, min(len(m.deck)-1, m.room.mv.Step.Index))
 	if it := m.room.mv.Item; it != nil {
 		m.room.lastPhase = it.Phase

@@ -161,6 +161,7 @@ type RoomOptions struct {
 type roomLink struct {
 	r      *room.Room
 	me     *room.Member
+	c      *common
 	deck   *Deck // a member's: the shared layouts
 	info   JoinInfo
 	driver bool
@@ -187,7 +188,7 @@ func (m *presentModel) attachRoom(o *RoomOptions) {
 	if o == nil || o.Room == nil {
 		return
 	}
-	m.room = &roomLink{r: o.Room, info: o.Info, driver: o.Driver, cursor: -1}
+	m.room = &roomLink{r: o.Room, c: m.c, info: o.Info, driver: o.Driver, cursor: -1}
 	if o.Deck != nil {
 		m.deck = o.Deck.steps
 	}
@@ -377,18 +378,29 @@ func (l *roomLink) titleLines(st *Styles, w int) []string {
 // status is the left of the status line in a room: the facilitator sees
 // how many are in the room, a member whether they follow the room.
 func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int) string) string {
+	// a narrow screen (a member's phone, a split window) gets the short words
+	narrow := l.c != nil && l.c.width < 64
 	var parts []string
 	switch {
+	case l.facilitator() && narrow:
+		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present))
 	case l.facilitator():
 		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present), "j join · w who")
 	case l.notice != "":
 		parts = append(parts, l.notice)
+	case l.mv.Following && narrow:
+		parts = append(parts, "following")
 	case l.mv.Following:
 		parts = append(parts, "following the room")
+	case narrow:
+		parts = append(parts, "on your own · f follows")
 	default:
 		parts = append(parts, "on your own · f follows the room (at "+counter(l.mv.RoomStep.Index)+")")
 	}
-	if scrolled != "" {
+	switch {
+	case scrolled != "" && narrow:
+		parts = append(parts, scrolled)
+	case scrolled != "":
 		parts = append(parts, scrolled+" ↑/↓")
 	}
 	return st.Item.Render(" " + strings.Join(parts, " · "))

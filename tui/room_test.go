@@ -227,9 +227,9 @@ func TestMemberJoinsVotesAndSeesTheReveal(t *testing.T) {
 		d.keys("s")
 		d.mustSee("Where you differed")
 		d.keys("esc", "space")
-		d.mustSee("on your own")
+		d.mustSee("on your own · f follows")
 		d.keys("f")
-		d.mustSee("following the room")
+		d.mustSee("following") // "following the room" where there is room
 		r.Close()
 		d.send(RoomChanged{})
 		if !d.quit {
