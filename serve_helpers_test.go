@@ -316,7 +316,7 @@ func (c *client) join(code, name string) {
 	c.press(code, "enter")
 	c.waitFor("Your name:")
 	c.press(name, "enter")
-	c.waitFor("following the room")
+	c.waitFor("following") // "following the room" on a screen wide enough
 }
 
 // counter is the room's step counter for step i of a chapter, as the
