@@ -386,3 +386,77 @@ func (c *client) probe() string {
 	}
 	return b.String()
 }
+
+// bareClient is an ssh client with a pty and no emulator: it looks for
+// text in the bytes as they arrive (a full frame writes its words whole).
+type bareClient struct {
+	tb    testing.TB
+	conn  *gossh.Client
+	sess  *gossh.Session
+	stdin io.Writer
+	mu    sync.Mutex
+	seen  []byte
+	done  chan struct{}
+}
+
+func dialBare(tb testing.TB, addr string, key gossh.Signer) *bareClient {
+	tb.Helper()
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "anyone", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}) //nolint:gosec // a test server of our own
+	if err != nil {
+		tb.Fatalf("dial: %v", err)
+	}
+	sess, err := conn.NewSession()
+	if err != nil {
+		tb.Fatalf("session: %v", err)
+	}
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		tb.Fatalf("pty: %v", err)
+	}
+	out, _ := sess.StdoutPipe()
+	in, _ := sess.StdinPipe()
+	c := &bareClient{tb: tb, conn: conn, sess: sess, stdin: in, done: make(chan struct{})}
+	go func() {
+		defer close(c.done)
+		buf := make([]byte, 32*1024)
+		for {
+			n, err := out.Read(buf)
+			c.mu.Lock()
+			c.seen = append(c.seen, buf[:n]...)
+			c.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	if err := sess.Shell(); err != nil {
+		tb.Fatalf("shell: %v", err)
+	}
+	return c
+}
+
+func (c *bareClient) type_(s string) { _, _ = io.WriteString(c.stdin, s) }
+
+func (c *bareClient) waitRaw(text string) {
+	c.tb.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		c.mu.Lock()
+		ok := strings.Contains(string(c.seen), text)
+		c.mu.Unlock()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			c.tb.Fatalf("never received %q", text)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// close hangs up and waits for the output to end.
+func (c *bareClient) close() {
+	_ = c.sess.Close()
+	_ = c.conn.Close()
+	<-c.done
+}

@@ -259,14 +259,16 @@ func TestConnectAndDropReleasesEverything(t *testing.T) {
 		keys = append(keys, newKey(t))
 	}
 	cycle := func(i int) {
-		c := dial(t, tr.addr, dialOpts{key: keys[i%8]})
+		// a client without an emulator (the race detector makes each
+		// emulator's 4 MB slow): what it reads is searched as it comes
+		c := dialBare(t, tr.addr, keys[i%8])
 		if i%2 == 0 {
-			c.join(tr.room.Code(), "Ev")
+			c.type_(tr.room.Code() + "\r" + "Ev" + "\r")
+			c.waitRaw("following")
 		} else {
-			c.waitFor("Room code:")
+			c.waitRaw("Room code")
 		}
 		c.close()
-		c.release()
 	}
 	for i := range 10 { // warm up: the pack, the host key, the code paths
 		cycle(i)
