@@ -276,3 +276,47 @@ func TestMemberRandomKeys(t *testing.T) {
 		t.Errorf("a member changed the room: %+v", fv)
 	}
 }
+
+// The facilitator's presenter in a room, under random keys and sizes while
+// members join, vote and leave: no panic, every frame fits before it is
+// cut to the terminal, and the room always shows the presenter's step.
+func TestFacilitatorRandomKeys(t *testing.T) {
+	f := newRoomFixture(t, 80, 24)
+	rng := rand.New(rand.NewPCG(11, 11))
+	keys := append([]string{"j", "w", "esc", "right", "right", "1", "2", "r", "u"}, screenKeys[screenPresent]...)
+	var members []*room.Member
+	for step := 0; step < 1500 && !f.quit; step++ {
+		if step%150 == 0 {
+			size := walkSizes[3+rng.IntN(len(walkSizes)-3)] // from 20x5 up
+			f.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		}
+		switch rng.IntN(10) {
+		case 0:
+			if m, err := f.r.Join("", ""); err == nil {
+				members = append(members, m)
+			}
+		case 1:
+			if len(members) > 0 {
+				members[rng.IntN(len(members))].Leave()
+			}
+		case 2:
+			if len(members) > 0 {
+				_ = members[rng.IntN(len(members))].Vote(f.r.FacilitatorView().Step.Scenario, []string{"ngo", "mass"}[rng.IntN(2)])
+			}
+		}
+		f.changed()
+		k := keys[rng.IntN(len(keys))]
+		if k == "q" || k == "y" {
+			continue // quitting ends the walk; tested on its own
+		}
+		f.keys(k)
+		if f.m.tooSmall() {
+			continue
+		}
+		base, _ := f.m.layers()
+		checkFits(t, base, f.m.c.width, f.m.c.height)
+		if got, want := f.r.FacilitatorView().Step.Index, f.m.present.at; got != want {
+			t.Fatalf("step %d: the room is on step %d, the presenter on %d", step, got, want)
+		}
+	}
+}
