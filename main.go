@@ -76,7 +76,7 @@ func newRootCmd() *cobra.Command {
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
-	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(opts), newPlanCmd(opts), newMapCmd(opts), newPresentCmd(opts), newExportCmd(opts), newPackCmd())
+	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(opts), newPlanCmd(opts), newMapCmd(opts), newPresentCmd(opts), newServeCmd(opts), newExportCmd(opts), newPackCmd())
 	return root
 }
 

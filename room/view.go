@@ -102,6 +102,19 @@ func (r *Room) Item(scenario string) (ItemView, bool) {
 	return ItemView{}, false
 }
 
+// Item is this member's view of any item the room has shown (a chapter's
+// summary, reading back): their own vote, and the tally once revealed;
+// false for one the room has not shown.
+func (m *Member) Item(scenario string) (ItemView, bool) {
+	r := m.r
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	if it := r.items[scenario]; it != nil {
+		return r.itemView(it, m.seat.number), true
+	}
+	return ItemView{}, false
+}
+
 // View is a snapshot of the room for this member.
 func (m *Member) View() MemberView {
 	r := m.r

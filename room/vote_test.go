@@ -468,3 +468,24 @@ func TestItemLooksBack(t *testing.T) {
 		t.Error("an item the room has not shown")
 	}
 }
+
+// A member looks back at an item the room has shown: their own vote, and
+// the split only once it is revealed.
+func TestMemberItemLooksBack(t *testing.T) {
+	r, ms := seated(t, stepDues, "Ada", "Bo")
+	vote(t, ms[0], "dues", "ngo")
+	vote(t, ms[1], "dues", "mass")
+	show(t, r, stepAssem)
+	v, ok := ms[0].Item("dues")
+	if !ok || v.Category.Mine != "ngo" || v.Category.Tally != nil || v.Category.Voted != 0 {
+		t.Errorf("an open item looked back at by a member: %v %+v", ok, v.Category)
+	}
+	r.Reveal("dues")
+	v, _ = ms[1].Item("dues")
+	if v.Category.Mine != "mass" || v.Category.MineRight || !reflect.DeepEqual(counts(v.Category.Tally), map[string][2]int{"ngo": {1, 0}, "mass": {1, 0}}) {
+		t.Errorf("a revealed item looked back at by a member: %+v", v.Category)
+	}
+	if _, ok := ms[0].Item("grant"); ok {
+		t.Error("an item the room has not shown")
+	}
+}

@@ -44,6 +44,8 @@ type Options struct {
 	Present      bool
 	PresentItems int
 	PresentSeed  int64
+	// Room serves the presenter to a room (studyguide serve); nil for none.
+	Room *RoomOptions
 	// LoadExtras, when set, loads the pack's glossary, quiz and guide; it is
 	// called in the background once the first screen is ready, so the text
 	// does not wait for them (see content.LoadArticle).
@@ -141,6 +143,7 @@ func New(pack *content.Pack, opts Options) Model {
 		}
 		m.present = newPresent(c, max(1, ch), opts.PresentItems, opts.PresentSeed)
 		m.present.restore(opts.Progress.Present, opts.Chapter == 0)
+		m.present.attachRoom(opts.Room)
 	}
 	if opts.Quiz != nil {
 		mm, _ := m.startQuiz(quizStartMsg{opts: *opts.Quiz, title: opts.QuizTitle})
@@ -334,6 +337,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case ExtrasLoaded:
 		return m.extrasLoaded(msg)
+	case RoomChanged, roomOverlayMsg:
+		return m.roomMsg(msg)
 	}
 	if top := m.top(); top != nil {
 		cmd, act := top.update(msg)

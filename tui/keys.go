@@ -20,12 +20,22 @@ type KeyMap struct {
 	Quiz    QuizKeys
 	Present PresentKeys
 	Map     MapKeys
+	Room    RoomKeys
 }
 
 // MapKeys apply on the argument map.
 type MapKeys struct {
 	Up, Down, Left, Right, Next, Prev key.Binding
 	Open, Close, Help                 key.Binding
+}
+
+// RoomKeys apply in a served room (studyguide serve): Join and Who on the
+// facilitator's screen, the rest on a member's.
+type RoomKeys struct {
+	Join, Who                     key.Binding // the facilitator's
+	Ahead, Back, Follow           key.Binding // reading on one's own
+	Vote, Up, Down, Choose        key.Binding // voting
+	Misses, Help, Leave, Continue key.Binding
 }
 
 // PresentKeys apply in the presenter.
@@ -165,6 +175,21 @@ func DefaultKeyMap() KeyMap {
 			PrevTerm:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous term")),
 			Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
 			Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "end the presentation")),
+		},
+		Room: RoomKeys{
+			Join:     key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "how to join")),
+			Who:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "who is in the room")),
+			Ahead:    key.NewBinding(key.WithKeys("space", "right", "l", "pgdown", "n"), key.WithHelp("space/→", "read ahead")),
+			Back:     key.NewBinding(key.WithKeys("left", "h", "backspace", "pgup", "p"), key.WithHelp("←", "read back")),
+			Follow:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow the room")),
+			Vote:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1–9 0", "vote")),
+			Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous choice")),
+			Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next choice")),
+			Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "vote · open term")),
+			Misses:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "where you differed")),
+			Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+			Leave:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave the room")),
+			Continue: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
 		},
 		Index: IndexKeys{
 			Up:       key.NewBinding(key.WithKeys("up", "ctrl+p", "shift+tab"), key.WithHelp("↑", "previous term")),

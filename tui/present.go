@@ -36,6 +36,10 @@ type presentModel struct {
 	// perChapter and seed are what the deck was built with.
 	perChapter int
 	seed       int64
+	// room is the served room this presenter drives or shows; nil for none.
+	room *roomLink
+	// revealAt is the first line of what a member's quiz step just revealed.
+	revealAt int
 }
 
 // countdown is the discussion timer.
@@ -107,6 +111,9 @@ func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 	k := m.keys
 	s := m.step()
+	if mm, cmd, ok := m.roomKey(kp); ok {
+		return mm, cmd
+	}
 	switch {
 	case key.Matches(kp, k.Timer):
 		mm, cmd := m.toggleTimer()
@@ -155,6 +162,8 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 			t := m.terms[m.focus].term
 			return m, func() tea.Msg { return openTermMsg{term: t} }
 		}
+	case key.Matches(kp, k.Undo) && s.kind == stepQuiz && m.room != nil:
+		m.room.undo(s.scenario)
 	case key.Matches(kp, k.Undo) && s.kind == stepQuiz:
 		m.undoHand()
 	case s.kind == stepQuiz && isDigit(kp):
@@ -208,6 +217,7 @@ func (m *presentModel) go_(i int) {
 	if i != m.at {
 		m.at, m.focus = i, -1
 		m.body.offset = 0
+		m.room.moved(m.deck, i)
 		if s := m.step(); m.c.store != nil {
 			para := ""
 			if len(s.paras) > 0 {
@@ -286,7 +296,7 @@ func (m *presentModel) questionLines(s step) []string {
 			add(st.Accent.Render("▎") + " " + st.Quote.Render(l))
 		}
 	}
-	if !m.timer.shown {
+	if !m.timer.shown && !m.room.member() {
 		add("")
 		add(st.Item.Render(truncate("t starts a 5-minute timer; + and − change it", w)))
 	}
@@ -308,21 +318,27 @@ func hangText(prefix, text string, w int) string {
 }
 
 // counter is the step counter: where in the chapter and the deck.
-func (m presentModel) counter() string {
-	s := m.step()
-	first, last := m.at, m.at
+func (m presentModel) counter() string { return m.counterAt(m.at) }
+
+// counterAt is the step counter of step at.
+func (m presentModel) counterAt(at int) string {
+	s := m.deck[at]
+	first, last := at, at
 	for first > 0 && m.deck[first-1].chapter == s.chapter {
 		first--
 	}
 	for last+1 < len(m.deck) && m.deck[last+1].chapter == s.chapter {
 		last++
 	}
-	return fmt.Sprintf("ch %d · %d/%d", s.chapter.Number, m.at-first+1, last-first+1)
+	return fmt.Sprintf("ch %d · %d/%d", s.chapter.Number, at-first+1, last-first+1)
 }
 
 // ShortHelp is the footer when shown with ?.
 func (m presentModel) ShortHelp() []key.Binding {
 	k := m.keys
+	if m.room.member() {
+		return nil
+	}
 	if m.step().kind == stepQuiz {
 		return []key.Binding{k.Count, k.Undo, k.Reveal, k.Next, k.Timer, k.Help}
 	}
@@ -338,13 +354,14 @@ func (m presentModel) FullHelp() [][]key.Binding {
 		{k.Timer, k.More, k.Less, k.Reset},
 		{k.NextTerm, k.PrevTerm, k.Reveal, m.c.keys.Glossary},
 		{k.Help, k.Quit, m.c.keys.Quit},
+		m.room.roomHelp(m.c.keys.Room),
 	}
 }
 
 // atStake says whether quitting would lose something the room did: hands
 // counted or a timer running.
 func (m presentModel) atStake() bool {
-	if m.timer.running {
+	if m.timer.running || m.room.facilitator() {
 		return true
 	}
 	for _, v := range m.votes {
@@ -357,6 +374,9 @@ func (m presentModel) atStake() bool {
 
 // stakeText says what ending the presentation now would lose.
 func (m presentModel) stakeText() string {
+	if m.room.facilitator() {
+		return m.room.stakeText()
+	}
 	var lost []string
 	counted := 0
 	for _, v := range m.votes {

@@ -39,6 +39,7 @@ func (m presentModel) vote() *roomVote {
 		v = &roomVote{cats: make([]int, len(m.c.pack.Quiz.Categories)), signs: make([]int, len(m.c.pack.Quiz.Signs))}
 		m.votes[s.scenario.ID] = v
 	}
+	m.room.sync(v, s.scenario)
 	return v
 }
 
@@ -49,6 +50,10 @@ func (m presentModel) asksSign(sc *content.Scenario) bool {
 
 // count raises one hand for option i of the current vote.
 func (m *presentModel) count(i int) {
+	if m.room != nil {
+		m.room.hand(m.c.pack.Quiz, m.step().scenario, i)
+		return
+	}
 	v := m.vote()
 	switch {
 	case !v.revealed && i < len(v.cats):
@@ -77,6 +82,9 @@ func (m *presentModel) undoHand() {
 // reveal shows the next part of a quiz step: the category, the sign, the
 // explanation; false when all is shown.
 func (m *presentModel) reveal() bool {
+	if done, decided := m.room.reveal(m.step().scenario); decided {
+		return done
+	}
 	v := m.vote()
 	switch {
 	case !v.revealed:
@@ -132,7 +140,7 @@ func (m *presentModel) quizStage(s step) []string {
 	switch {
 	case !v.revealed:
 		add(st.Heading.Render(wrapText(bank.Question(), w)))
-		lines = append(lines, m.tallyLines(labels, v.cats, nil, w)...)
+		lines = append(lines, m.roomTally(labels, v.cats, nil, w, true)...) // in a room: who voted, not how
 		add("")
 		add(st.Item.Render(truncate("count hands with 1 and 2 · u undo · r reveal", w)))
 	case v.explained:
@@ -154,7 +162,14 @@ func (m *presentModel) quizStage(s step) []string {
 			add(st.Accent.Render(truncate(fmt.Sprintf("%d. %s · ¶%d", sc.Paragraph.Chapter.Number, sc.Paragraph.Chapter.Title, sc.Paragraph.Index+1), w)))
 		}
 	case m.asksSign(sc):
-		add(st.Right.Render(truncate(answer, w)))
+		// the category's bars stay above the signs where the screen has
+		// room for both; else one line says the answer and the hands
+		room := m.c.height - m.topGap() - 1 - len(m.quizPinned(s))
+		if room >= len(bank.Signs)/2+2+len(labels)+3 && !m.room.member() {
+			lines = append(lines, m.tallyLines(labels, v.cats, map[int]bool{right: true}, w)...)
+		} else {
+			add(st.Right.Render(truncate(answer, w)))
+		}
 		add(st.Heading.Render(truncate(bank.SignQuestion(), w)))
 		tagged := map[int]bool{}
 		var signs []string
@@ -164,7 +179,12 @@ func (m *presentModel) quizStage(s step) []string {
 				tagged[i] = true
 			}
 		}
-		lines = append(lines, m.signGrid(signs, v.signs, tagged, w)...)
+		pending := m.room.facilitator() && !v.signRevealed // in a room: who voted, not how
+		lines = append(lines, m.signGrid(signs, v.signs, tagged, w, pending)...)
+		if pending {
+			add("")
+			add(m.roomVoted(w))
+		}
 		add("")
 		hint := "count hands with 1–9 and 0 · u undo · r reveal"
 		if v.signRevealed {
@@ -219,7 +239,7 @@ func (m presentModel) tallyLines(labels []string, counts []int, right map[int]bo
 
 // signGrid lists the signs with their hands in two columns where the width
 // allows (one otherwise), so the scenario stays on screen above them.
-func (m presentModel) signGrid(labels []string, counts []int, right map[int]bool, w int) []string {
+func (m presentModel) signGrid(labels []string, counts []int, right map[int]bool, w int, pending bool) []string {
 	st := m.c.styles
 	cols := 1
 	if w >= 50 {
@@ -234,6 +254,9 @@ func (m presentModel) signGrid(labels []string, counts []int, right map[int]bool
 			mark, style = "✓ ", st.Right
 		}
 		n := fmt.Sprintf("%2d", counts[i])
+		if pending {
+			n = "  " // counts stay hidden until the reveal
+		}
 		labelW := max(1, cellW-2-2-1-len(n))
 		name := truncate(labels[i], labelW)
 		name += strings.Repeat(" ", labelW-ansi.StringWidth(name))
@@ -272,6 +295,9 @@ func (m presentModel) roomLines(s step) []string {
 			continue
 		}
 		v := m.votes[d.scenario.ID]
+		if m.room != nil {
+			v = m.room.sync(&roomVote{cats: make([]int, len(bank.Categories)), signs: make([]int, len(bank.Signs))}, d.scenario)
+		}
 		if v == nil || sum(v.cats) == 0 {
 			add(st.Item.Render(truncate(fmt.Sprintf("  %d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))
 			continue

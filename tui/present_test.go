@@ -188,7 +188,7 @@ func TestPresenterRoomVote(t *testing.T) {
 	}
 	hs.mustSee("██ 3", "█ 1")
 	hs.keys("r")
-	hs.mustSee("✓ NGO-like", "Which of the warning signs does it show?")
+	hs.mustSee("✓ 1 NGO-like", "Which of the warning signs does it show?")
 	hs.mustNotSee("“" + strings.Fields(sc.Passage)[0])
 	right := 0
 	for i, sg := range hs.m.c.pack.Quiz.Signs {

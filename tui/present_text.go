@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -143,4 +144,20 @@ func wrapRanges(text []rune, width int) [][2]int {
 		start = end
 	}
 	return out
+}
+
+// explanationLines are a quiz item's explanation and the essay's passage
+// with where it is, after the answer is revealed.
+func explanationLines(st *Styles, sc *content.Scenario, w int) []string {
+	lines := []string{""}
+	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
+	add(st.Item.Render(wrapText(flatten(sc.Explanation), w)))
+	if sc.Paragraph != nil {
+		add("")
+		for _, l := range strings.Split(wrapText("“"+flatten(sc.Passage)+"”", max(1, w-2)), "\n") {
+			add(st.Accent.Render("▎") + " " + st.Quote.Render(l))
+		}
+		add(st.Accent.Render(truncate(fmt.Sprintf("%d. %s · ¶%d", sc.Paragraph.Chapter.Number, sc.Paragraph.Chapter.Title, sc.Paragraph.Index+1), w)))
+	}
+	return lines
 }

@@ -66,6 +66,10 @@ func (m *presentModel) layout() {
 	case stepQuestion:
 		lines = m.questionLines(s)
 	case stepQuiz:
+		if m.room.member() { // a member's own vote and scroll, at their size
+			lines = m.memberQuizLines(s)
+			break
+		}
 		m.pinned = m.quizPinned(s)
 		lines = m.quizStage(s)
 	case stepRoom:
@@ -146,6 +150,9 @@ func (m presentModel) View() string {
 	if p := m.body.position(); p != "" {
 		left = st.Item.Render(" " + p + " · j/k")
 	}
+	if m.room != nil {
+		left = m.room.status(st, m.body.position(), m.at, m.counterAt)
+	}
 	right := m.counter() + " "
 	if m.tmode == timerLine {
 		right = m.timerView() + " " + right
@@ -213,7 +220,7 @@ func (m presentModel) titleLines(s step) []string {
 	add(st.Item.Render(wrapText(fmt.Sprintf("%d min of reading · %d words", ch.ReadingMinutes(m.c.pack.Meta.ReadingWPM), ch.Words()), w)))
 	add("")
 	add(st.Item.Render(wrapText(m.chapterOutline(ch.Number), w)))
-	return lines
+	return append(m.room.titleLines(st, w), lines...)
 }
 
 // chapterOutline says what the chapter's steps hold: "4 key ideas · 9

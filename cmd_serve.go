@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/adrg/xdg"
+	"github.com/spf13/cobra"
+
+	"studyguide/progress"
+	"studyguide/room"
+	"studyguide/tui"
+)
+
+// serveFlags are serve's own flags.
+type serveFlags struct {
+	listen, hostKey, facilitatorKey, record string
+	items, maxMembers                       int
+	seed                                    int64
+	headless                                bool
+}
+
+func newServeCmd(opts *options) *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve [CHAPTER]",
+		Short: "Run a meeting over SSH: members join from their own terminals with ssh and the room code",
+		Long: "Serves the presenter to a room. The facilitator's terminal shows the presenter with\n" +
+			"the room around it: how to join (ssh -p PORT HOST and the room code), how many are\n" +
+			"in, how many have voted. Members need nothing but ssh: each sees the step at their\n" +
+			"own size, reads ahead or looks a term up on their own, and votes on quiz items;\n" +
+			"the room sees only the counts, and the tally only when the facilitator reveals it.\n" +
+			"On quitting, a meeting record is written as markdown (no names, no one's votes).\n\n" +
+			"--headless runs without a screen (a server anyone in an online group can reach):\n" +
+			"whoever joins with the facilitator code, or with a key in --facilitator-key, drives.",
+		Example: "  studyguide serve 2\n  studyguide serve --listen :2299 --items 6\n" +
+			"  studyguide serve --headless --facilitator-key ~/.ssh/authorized_keys",
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeChapters,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			n, err := opts.chapterArg(args, 1)
+			if err != nil {
+				return err
+			}
+			return runServe(cmd, opts, f, n)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.listen, "listen", ":2222", "the address to listen on, HOST:PORT (:2222 is every address of this machine)")
+	fl.IntVarP(&f.items, "items", "n", 4, "quiz scenarios per chapter (0: all of them)")
+	fl.Int64Var(&f.seed, "seed", 1, "which scenarios, in which order: the same seed gives the same ones")
+	fl.IntVar(&f.maxMembers, "max-members", room.DefaultMaxMembers, "how many members may be in the room at once")
+	fl.StringVar(&f.hostKey, "host-key", "", "the server's SSH host key (made on the first run; default under the XDG data directory)")
+	fl.BoolVar(&f.headless, "headless", false, "no local screen: print how to join, and let a facilitator drive over SSH")
+	fl.StringVar(&f.facilitatorKey, "facilitator-key", "", "with --headless: an authorized_keys file whose keys drive the room without a code")
+	fl.StringVar(&f.record, "record", "", "write the meeting record to this new file (default: the state directory)")
+	return cmd
+}
+
+func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) error {
+	if !f.headless && (!isTerminal(cmd.OutOrStdout()) || !isTerminal(os.Stdin)) {
+		return errors.New("serve shows the presenter here and needs a terminal; use --headless to run without a screen")
+	}
+	if f.facilitatorKey != "" && !f.headless {
+		return errors.New("--facilitator-key is for --headless rooms: here the facilitator drives from this terminal")
+	}
+	if f.record != "" {
+		if _, err := os.Lstat(f.record); err == nil {
+			return fmt.Errorf("--record %s already exists; choose another name (nothing is ever replaced)", f.record)
+		}
+	}
+	if f.maxMembers < 1 {
+		return fmt.Errorf("--max-members must be at least 1, not %d", f.maxMembers)
+	}
+	pack, err := opts.loadPack()
+	if err != nil {
+		return err
+	}
+	theme, err := parseTheme(opts.theme)
+	if err != nil {
+		return err
+	}
+	r, err := room.New(room.Config{Pack: pack, MaxMembers: f.maxMembers, FacilitatorCode: f.headless})
+	if err != nil {
+		return err
+	}
+	deck := tui.NewDeck(pack, f.items, f.seed)
+	logTo, logPath, err := serveLog(f.headless, cmd.ErrOrStderr())
+	if err != nil {
+		return err
+	}
+	if c, ok := logTo.(io.Closer); ok {
+		defer c.Close()
+	}
+	if f.hostKey == "" {
+		if f.hostKey, err = xdg.DataFile(filepath.Join("studyguide", "ssh_host_ed25519")); err != nil {
+			return fmt.Errorf("the host key's directory: %w", err)
+		}
+	}
+	srv, err := newRoomServer(pack, r, deck, serverConfig{Listen: f.listen, HostKey: f.hostKey, FacilitatorKeys: f.facilitatorKey, Log: logTo})
+	if err != nil {
+		return err
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.serve() }()
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	out := cmd.ErrOrStderr()
+	if f.headless {
+		_ = r.Show(deck.Start(chapter))
+		printJoin(out, srv.info, r.FacilitatorCode(), f.facilitatorKey != "")
+		select {
+		case <-ctx.Done():
+		case err = <-served:
+		}
+	} else {
+		// Bubble Tea writes a crashed session's trace to the process's
+		// standard error, which is the presenter's screen: the log takes it.
+		if f, ok := logTo.(*os.File); ok {
+			saved := os.Stderr
+			os.Stderr = f
+			defer func() { os.Stderr = saved }()
+		}
+		err = runFacilitator(ctx, srv, tui.Options{Present: true, Chapter: chapter, Theme: theme, NoColor: os.Getenv("NO_COLOR") != "",
+			Room: &tui.RoomOptions{Room: r, Deck: deck, Info: srv.info}})
+	}
+	down, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.shutdown(down)
+	fmt.Fprintln(out, "The meeting has ended; everyone in the room was told.")
+	if logPath != "" {
+		fmt.Fprintf(out, "Connections were logged in %s.\n", logPath)
+	}
+	if opts.noSave && f.record == "" {
+		fmt.Fprintln(out, "No meeting record was written (--no-save).")
+	} else if path, werr := writeRecord(r, f.record); werr != nil {
+		fmt.Fprintf(out, "studyguide: the meeting record could not be written: %v\n", werr)
+	} else {
+		fmt.Fprintf(out, "The meeting record is in %s.\n", path)
+	}
+	return err
+}
+
+// runFacilitator runs the presenter on this terminal with the room around
+// it, until the facilitator quits.
+func runFacilitator(ctx context.Context, srv *roomServer, to tui.Options) error {
+	p := tea.NewProgram(tui.New(srv.pack, to), tea.WithContext(ctx))
+	sub := srv.room.Subscribe()
+	defer sub.Cancel()
+	go relay(sub.C(), p)
+	_, err := p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
+		return nil
+	}
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return fmt.Errorf("%w (the trace is in the server's log)", errCrashed)
+	}
+	return err
+}
+
+// printJoin says how to join a headless room.
+func printJoin(w io.Writer, info tui.JoinInfo, facCode string, facKeys bool) {
+	fmt.Fprintf(w, "The room is open. Members join with:\n\n")
+	for _, h := range info.Hosts {
+		fmt.Fprintf(w, "    %s\n", info.CommandFor(h))
+	}
+	fmt.Fprintf(w, "\nand the member code %s. The facilitator joins the same way with the code %s", info.Code, facCode)
+	if facKeys {
+		fmt.Fprint(w, " (or a key in --facilitator-key, with no code)")
+	}
+	fmt.Fprintf(w, ".\nThe server's host key is %s.\nctrl+c ends the meeting.\n", info.Fingerprint)
+}
+
+// serveLog is where connections and panics are logged: the terminal of a
+// headless server, else a file in the state directory (the presenter has
+// the screen).
+func serveLog(headless bool, stderr io.Writer) (io.Writer, string, error) {
+	if headless {
+		return stderr, "", nil
+	}
+	dir := progress.Dir(progress.Options{})
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, "", fmt.Errorf("the log's directory: %w", err)
+	}
+	path := filepath.Join(dir, "serve.log")
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, "", fmt.Errorf("the server's log: %w", err)
+	}
+	return f, path, nil
+}
+
+// writeRecord writes the meeting record to a new file: the one asked for,
+// or a dated one in the state directory. Nothing is ever replaced.
+func writeRecord(r *room.Room, path string) (string, error) {
+	var b bytes.Buffer
+	if err := r.WriteRecord(&b); err != nil {
+		return "", err
+	}
+	if path != "" {
+		return progress.WriteNew(path, b.Bytes(), false)
+	}
+	dir := filepath.Join(progress.Dir(progress.Options{}), "meetings")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	return progress.WriteNew(filepath.Join(dir, "meeting-"+time.Now().Format("2006-01-02-1504")+".md"), b.Bytes(), true)
+}

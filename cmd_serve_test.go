@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a buffer written by the command and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// A headless meeting from the command line: it says how to join with
+// both codes, members join and vote, and ending it (the server's ctrl+c)
+// says goodbye to them and writes the record, with the tallies and without
+// anyone's name, where it says.
+func TestServeHeadlessFromTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("STUDYGUIDE_STATE_DIR", dir)
+	record := filepath.Join(dir, "tuesday.md")
+	var out syncBuffer
+	cmd := newRootCmd()
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	cmd.SetArgs([]string{"serve", "2", "--headless", "--listen", "127.0.0.1:0", "--items", "2",
+		"--host-key", filepath.Join(dir, "host_key"), "--record", record})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- cmd.ExecuteContext(ctx) }()
+	join := regexp.MustCompile(`ssh -p (\d+) 127\.0\.0\.1[\s\S]*member code (\d+)\. The facilitator joins the same way with the code (\d+)`)
+	var m []string
+	for deadline := time.Now().Add(15 * time.Second); m == nil; time.Sleep(10 * time.Millisecond) {
+		if m = join.FindStringSubmatch(out.String()); m == nil && time.Now().After(deadline) {
+			t.Fatalf("no join line:\n%s", out.String())
+		}
+	}
+	if len(m[2]) != 4 || len(m[3]) != 8 {
+		t.Errorf("the member code %q and facilitator code %q", m[2], m[3])
+	}
+	addr := "127.0.0.1:" + m[1]
+	a := dial(t, addr, dialOpts{})
+	a.join(m[2], "Ada Lovelace")
+	f := dial(t, addr, dialOpts{w: 100, h: 30})
+	f.waitFor("Room code:")
+	f.press(m[3], "enter")
+	f.waitFor("1 in the room")
+	for k := 2; k < 45 && !strings.Contains(f.screen(), "voted"); k++ { // on to the first quiz item
+		f.press("right")
+		f.waitFor(fmt.Sprintf("ch 2 · %d/", k))
+	}
+	a.waitFor("vote with 1 or 2")
+	a.press("2")
+	f.waitFor("1 of 1 voted")
+	f.press("r")
+	a.waitFor("You said")
+	cancel()
+	if out := a.waitEnd(); !strings.Contains(out, "The facilitator ended the meeting") {
+		t.Errorf("a member at the end: %q", out)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("serve: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "The meeting record is in "+record) {
+		t.Errorf("serve does not say where the record is:\n%s", out.String())
+	}
+	raw, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := string(raw)
+	for _, want := range []string{"# Meeting record", "| Mass-organization-like | 1 | 0 | 1 |", "Members who joined: 1"} {
+		if !strings.Contains(rec, want) {
+			t.Errorf("the record lacks %q:\n%s", want, rec)
+		}
+	}
+	if strings.Contains(rec, "Ada") {
+		t.Errorf("the record names a member:\n%s", rec)
+	}
+}
+
+// serve refuses what it cannot do before it listens: no terminal for the
+// presenter, a facilitator key without --headless, a record that exists.
+func TestServeRefusesBeforeListening(t *testing.T) {
+	dir := t.TempDir()
+	taken := filepath.Join(dir, "taken.md")
+	if err := os.WriteFile(taken, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--listen", "127.0.0.1:0"}, "use --headless"},
+		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--record", taken}, "already exists"},
+		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--max-members", "0"}, "at least 1"},
+	} {
+		if _, err := run(t, c.args...); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: %v, want %q", c.args, err, c.want)
+		}
+	}
+	if raw, _ := os.ReadFile(taken); string(raw) != "keep me" {
+		t.Errorf("an existing record was replaced: %q", raw)
+	}
+}

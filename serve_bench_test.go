@@ -1,0 +1,394 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Benchmarks of a served room with 100 members connected over SSH on
+// 127.0.0.1, each with a pty, in this process: the server and every
+// client share the machine's two cores, so the figures are upper bounds.
+// Latencies are reported as p50/p99 in ms over every member and every
+// iteration; run with -benchtime=5x or so:
+//
+//	go test -run '^$' -bench Room -benchtime 5x .
+
+const benchMembers = 100
+
+// seatMembers connects n members with emulators, joined and following.
+func seatMembers(b *testing.B, tr *testRoom, n int) []*client {
+	b.Helper()
+	cs := make([]*client, n)
+	var wg sync.WaitGroup
+	for i := range cs {
+		wg.Go(func() {
+			c := dial(b, tr.addr, dialOpts{})
+			c.join(tr.room.Code(), fmt.Sprintf("m%d", i))
+			cs[i] = c
+		})
+		if i%10 == 9 {
+			wg.Wait()
+		}
+	}
+	wg.Wait()
+	return cs
+}
+
+// awaitAll waits for every client's screen to show text and returns how
+// long each took from start.
+func awaitAll(b *testing.B, cs []*client, text string, start time.Time, chans []<-chan time.Time) []time.Duration {
+	b.Helper()
+	out := make([]time.Duration, len(cs))
+	for i, ch := range chans {
+		select {
+		case at := <-ch:
+			out[i] = at.Sub(start)
+		case <-time.After(30 * time.Second):
+			b.Fatalf("member %d never showed %q:\n%s", i, text, cs[i].screen())
+		}
+	}
+	return out
+}
+
+func reportLatency(b *testing.B, name string, ds []time.Duration) {
+	slices.Sort(ds)
+	if len(ds) == 0 {
+		return
+	}
+	q := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))]) / float64(time.Millisecond) }
+	b.ReportMetric(q(0.50), name+"-p50-ms")
+	b.ReportMetric(q(0.99), name+"-p99-ms")
+}
+
+// A facilitator's step reaching every member's screen.
+func BenchmarkRoomStepToEveryMember(b *testing.B) {
+	tr := startRoom(b, roomConfig{maxMembers: 200})
+	cs := seatMembers(b, tr, benchMembers)
+	var all []time.Duration
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := 1 + i%10
+		want := tr.counter(2, k)
+		chans := make([]<-chan time.Time, len(cs))
+		for j, c := range cs {
+			c.mu.Lock()
+			c.wantLast = true // the counter is on the status line
+			c.mu.Unlock()
+			chans[j] = c.expect(want)
+		}
+		start := time.Now()
+		tr.show(b, 2, k)
+		all = append(all, awaitAll(b, cs, want, start, chans)...)
+	}
+	b.StopTimer()
+	// The CPU a step costs the process (server and the 100 in-process
+	// clients with their emulators), which other load on the machine does
+	// not inflate as it does the latencies.
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N)/float64(time.Millisecond), "cpu-ms/step")
+	reportLatency(b, "step", all)
+}
+
+// A reveal reaching every member's screen with their own vote.
+func BenchmarkRoomRevealToEveryMember(b *testing.B) {
+	tr := startRoom(b, roomConfig{maxMembers: 200})
+	cs := seatMembers(b, tr, benchMembers)
+	var all []time.Duration
+	var cpu time.Duration
+	var items []int
+	for i := range tr.deck.Len() {
+		if tr.deck.Step(i).Scenario != "" {
+			items = append(items, i)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		step := tr.deck.Step(items[i%len(items)])
+		if err := tr.room.Show(step); err != nil {
+			b.Fatal(err)
+		}
+		for j, c := range cs {
+			<-c.expect("vote with 1 or 2")
+			c.press(fmt.Sprint(1 + j%2))
+		}
+		for _, c := range cs {
+			<-c.expect("● your vote")
+		}
+		chans := make([]<-chan time.Time, len(cs))
+		for j, c := range cs {
+			chans[j] = c.expect("You said")
+		}
+		b.StartTimer()
+		start, cpu0 := time.Now(), cpuTime()
+		if !tr.room.Reveal(step.Scenario) {
+			b.Fatalf("item %s was already revealed: raise the deck or lower -benchtime", step.Scenario)
+		}
+		all = append(all, awaitAll(b, cs, "You said", start, chans)...)
+		cpu += cpuTime() - cpu0
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(cpu)/float64(b.N)/float64(time.Millisecond), "cpu-ms/reveal")
+	reportLatency(b, "reveal", all)
+}
+
+// 100 members voting at once, each vote counted on the facilitator's
+// screen (a driver over SSH): for the k-th vote sent, the time until the
+// facilitator's screen shows at least k voted.
+func BenchmarkRoomVotesOnFacilitatorScreen(b *testing.B) {
+	tr := startRoom(b, roomConfig{maxMembers: 200, headless: true})
+	cs := seatMembers(b, tr, benchMembers)
+	f := dial(b, tr.addr, dialOpts{w: 100, h: 40})
+	f.waitFor("Room code:")
+	f.press(tr.room.FacilitatorCode(), "enter")
+	f.waitFor(fmt.Sprintf("%d in the room", benchMembers))
+	var all []time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		for first := true; first || !isQuizStep(tr); first = false { // on to the next quiz item
+			at := tr.room.FacilitatorView().Step.Index
+			f.press("right")
+			for tr.room.FacilitatorView().Step.Index == at {
+				time.Sleep(time.Millisecond)
+			}
+		}
+		f.waitFor(fmt.Sprintf("0 of %d voted", benchMembers))
+		for _, c := range cs {
+			<-c.expect("vote with 1 or 2")
+		}
+		// the facilitator's screen, watched for each count
+		seen := make([]chan time.Time, benchMembers+1)
+		for k := 1; k <= benchMembers; k++ {
+			seen[k] = make(chan time.Time, 1)
+		}
+		shown := 0
+		f.mu.Lock()
+		f.onScreen = func(screen string) { shown = markCounts(screen, seen, shown) }
+		f.mu.Unlock()
+		sent := make([]time.Time, benchMembers)
+		var order atomic.Int32
+		b.StartTimer()
+		var wg sync.WaitGroup
+		for j, c := range cs {
+			wg.Go(func() {
+				at := time.Now()
+				c.press(fmt.Sprint(1 + j%2))
+				sent[order.Add(1)-1] = at
+			})
+		}
+		wg.Wait()
+		for k := 1; k <= benchMembers; k++ {
+			select {
+			case at := <-seen[k]:
+				all = append(all, max(0, at.Sub(sent[k-1])))
+			case <-time.After(30 * time.Second):
+				b.Fatalf("the facilitator never saw %d votes:\n%s", k, f.screen())
+			}
+		}
+		b.StopTimer()
+		f.mu.Lock()
+		f.onScreen = nil
+		f.mu.Unlock()
+		for tr.room.Reveal(tr.room.FacilitatorView().Step.Scenario) { // on to the next item
+		}
+		b.StartTimer()
+	}
+	b.StopTimer()
+	reportLatency(b, "vote", all)
+}
+
+func isQuizStep(tr *testRoom) bool { return tr.room.FacilitatorView().Step.Scenario != "" }
+
+// markCounts marks the time the facilitator's screen first shows each
+// count of votes, and returns the highest count shown.
+func markCounts(screen string, seen []chan time.Time, shown int) int {
+	if m := votedRE.FindStringSubmatch(screen); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		now := time.Now()
+		for k := shown + 1; k <= n && k < len(seen); k++ {
+			seen[k] <- now
+		}
+		shown = max(shown, n)
+	}
+	return shown
+}
+
+var votedRE = regexp.MustCompile(`(\d+) of \d+ voted`)
+
+// Connecting to a room with 100 members in it, until the join screen's
+// first frame.
+func BenchmarkRoomConnectToFirstFrame(b *testing.B) {
+	tr := startRoom(b, roomConfig{maxMembers: 200})
+	seatMembers(b, tr, benchMembers)
+	var all []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		c := dial(b, tr.addr, dialOpts{})
+		<-c.expect("Room code:")
+		all = append(all, time.Since(start))
+		b.StopTimer()
+		c.close()
+		c.release()
+		b.StartTimer()
+	}
+	b.StopTimer()
+	reportLatency(b, "first-frame", all)
+}
+
+// rawMember is a member's connection without an emulator: it reads and
+// counts what arrives, for measuring memory and scale.
+type rawMember struct {
+	conn  *gossh.Client
+	sess  *gossh.Session
+	bytes atomic.Int64
+	// mark is set to a time; the first bytes after it record their arrival.
+	mu      sync.Mutex
+	waiting bool
+	got     chan time.Time
+}
+
+func dialRaw(b *testing.B, tr *testRoom, name string) *rawMember {
+	b.Helper()
+	conn, err := gossh.Dial("tcp", tr.addr, &gossh.ClientConfig{User: "m",
+		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey()}) //nolint:gosec // a test server of our own
+	if err != nil {
+		b.Fatal(err)
+	}
+	sess, err := conn.NewSession()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		b.Fatal(err)
+	}
+	out, _ := sess.StdoutPipe()
+	in, _ := sess.StdinPipe()
+	m := &rawMember{conn: conn, sess: sess, got: make(chan time.Time, 1)}
+	go func() {
+		buf := make([]byte, 32*1024)
+		for {
+			n, err := out.Read(buf)
+			m.bytes.Add(int64(n))
+			m.mu.Lock()
+			if m.waiting && n > 0 {
+				m.waiting = false
+				m.got <- time.Now()
+			}
+			m.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	if err := sess.Shell(); err != nil {
+		b.Fatal(err)
+	}
+	_, _ = io.WriteString(in, tr.room.Code()+"\r"+name+"\r")
+	b.Cleanup(func() { _ = sess.Close(); _ = conn.Close() })
+	return m
+}
+
+func (m *rawMember) expectBytes() <-chan time.Time {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.got = make(chan time.Time, 1)
+	m.waiting = true
+	return m.got
+}
+
+func seatRaw(b *testing.B, tr *testRoom, from, n int) []*rawMember {
+	b.Helper()
+	var out []*rawMember
+	for i := range n {
+		out = append(out, dialRaw(b, tr, fmt.Sprintf("r%d", from+i)))
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for tr.room.FacilitatorView().Present < from+n {
+		if time.Now().After(deadline) {
+			b.Fatalf("%d of %d joined", tr.room.FacilitatorView().Present, from+n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // first frames drawn
+	return out
+}
+
+// Memory per connected member (the server's and its in-process client's
+// together: an upper bound on the server's), and the CPU the whole process
+// uses while 100 members sit idle.
+func BenchmarkRoomIdleMembers(b *testing.B) {
+	tr := startRoom(b, roomConfig{maxMembers: 200})
+	before := liveHeap()
+	ms := seatRaw(b, tr, 0, benchMembers)
+	after := liveHeap()
+	b.ReportMetric(float64(after-before)/benchMembers/1024, "KB/member")
+	time.Sleep(time.Second) // the joins' last frames and the collections above settle
+	for i := 0; i < b.N; i++ {
+		cpu0, t0 := cpuTime(), time.Now()
+		time.Sleep(2 * time.Second)
+		b.ReportMetric(100*float64(cpuTime()-cpu0)/float64(time.Since(t0)), "idle-%core")
+	}
+	runtime.KeepAlive(ms)
+}
+
+// How far a room scales on this machine: members are added a hundred at a
+// time until a step takes over a second to reach them all (the first
+// bytes of each member's new frame), or 1000 members.
+func BenchmarkRoomScale(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		tr := startRoom(b, roomConfig{maxMembers: 2000})
+		var ms []*rawMember
+		worst := time.Duration(0)
+		k := 0
+		for len(ms) < 1000 && worst < time.Second {
+			ms = append(ms, seatRaw(b, tr, len(ms), 100)...)
+			k++
+			chans := make([]<-chan time.Time, len(ms))
+			for j, m := range ms {
+				chans[j] = m.expectBytes()
+			}
+			start := time.Now()
+			tr.show(b, 2, k%10+1)
+			worst = 0
+			for _, ch := range chans {
+				select {
+				case at := <-ch:
+					worst = max(worst, at.Sub(start))
+				case <-time.After(30 * time.Second):
+					worst = 30 * time.Second
+				}
+			}
+			b.Logf("%d members: a step reached the last in %v", len(ms), worst.Round(time.Millisecond))
+		}
+		b.ReportMetric(float64(len(ms)), "members")
+		b.ReportMetric(float64(worst)/float64(time.Millisecond), "last-step-ms")
+	}
+}
+
+func liveHeap() uint64 {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"io"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2/bubbletea"
+	uv "github.com/charmbracelet/ultraviolet"
+)
+
+// A session's keys reach its program through a pump of our own rather than
+// Bubble Tea's input reader. Bubble Tea's reader hands each event to the
+// program with a send that never gives up: a key that arrives as the
+// program quits (or an escape sequence cut short by the disconnect) leaves
+// that goroutine, and the whole program with it, stuck for the life of the
+// server. The pump parses the same way (ultraviolet's terminal reader) and
+// sends with Program.Send, which returns once the program has ended, so it
+// always drains and ends with the session.
+
+// programOptions are wish's options for a session's program, without a
+// signal handler, with the input replaced: Bubble Tea gets a quiet input (so its terminal queries, the
+// background colour among them, are still sent) that ends when the program
+// quits, and pumpInput delivers the session's keys.
+func programOptions(sess ssh.Session) ([]tea.ProgramOption, *quietInput) {
+	q := &quietInput{done: make(chan struct{})}
+	opts := append(bubbletea.MakeOptions(sess),
+		// The server's own signals (ctrl+c, SIGTERM) are the server's to
+		// handle: it closes the room, and every session says goodbye.
+		tea.WithoutSignalHandler(),
+		// 30 frames a second is plenty for reading, and halves what a
+		// hundred idle programs' render tickers cost (about 8% of a core
+		// at the default 60).
+		tea.WithFPS(30),
+		tea.WithInput(q),
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			switch msg.(type) {
+			case tea.SuspendMsg:
+				return tea.ResumeMsg{} // ctrl+z suspends nothing on the server
+			case tea.QuitMsg:
+				q.end()
+			}
+			return msg
+		}))
+	return opts, q
+}
+
+// pumpInput parses the session's input into events for the program until
+// the session's input ends.
+func pumpInput(sess ssh.Session, p *tea.Program) {
+	pty, _, _ := sess.Pty()
+	events := make(chan uv.Event)
+	go func() {
+		defer close(events)
+		_ = uv.NewTerminalReader(sess, pty.Term).StreamEvents(sess.Context(), events)
+	}()
+	for ev := range events {
+		p.Send(ev)
+	}
+}
+
+// quietInput is the program's own input: nothing, until end, then EOF.
+type quietInput struct {
+	done chan struct{}
+	once sync.Once
+}
+
+func (q *quietInput) Read([]byte) (int, error) {
+	<-q.done
+	return 0, io.EOF
+}
+
+func (q *quietInput) end() { q.once.Do(func() { close(q.done) }) }

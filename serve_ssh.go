@@ -1,0 +1,358 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	charmlog "charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/bubbletea"
+	"charm.land/wish/v2/logging"
+	"charm.land/wish/v2/ratelimiter"
+	"charm.land/wish/v2/recover"
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
+
+	"studyguide/content"
+	"studyguide/room"
+	"studyguide/tui"
+)
+
+// serverConfig is how a room is served over SSH.
+type serverConfig struct {
+	// Listen is the address to listen on (":2222").
+	Listen string
+	// HostKey is the server's ed25519 key, made on the first run.
+	HostKey string
+	// FacilitatorKeys is an authorized_keys file whose keys drive a
+	// headless room without the facilitator code; "" for none.
+	FacilitatorKeys string
+	// Log receives connections, disconnections and panics.
+	Log io.Writer
+	// ConnRate and ConnBurst limit new sessions per address (wish's
+	// ratelimiter); 0 means the defaults, generous enough for a room
+	// behind one NAT address joining at once.
+	ConnRate  rate.Limit
+	ConnBurst int
+	// IdleTimeout closes a connection that sent and received nothing for
+	// this long; 0 means defaultIdle. A member who only watches still
+	// receives frames, but a meeting has long quiet stretches.
+	IdleTimeout time.Duration
+}
+
+const (
+	defaultIdle      = 4 * time.Hour
+	defaultConnRate  = 5 // sessions a second per address, after the burst
+	defaultConnBurst = 60
+)
+
+// roomServer serves a room over SSH with wish: one Bubble Tea program per
+// session, over the shared, read-only pack and deck.
+type roomServer struct {
+	pack     *content.Pack
+	room     *room.Room
+	deck     *tui.Deck
+	info     tui.JoinInfo
+	srv      *ssh.Server
+	ln       net.Listener
+	facKeys  []ssh.PublicKey
+	log      *log.Logger
+	headless bool
+
+	mu     sync.Mutex
+	driver *tea.Program // the facilitator driving over SSH, nil for none
+}
+
+// newRoomServer makes the host key if there is none yet and starts
+// listening; serve then takes connections.
+func newRoomServer(pack *content.Pack, r *room.Room, deck *tui.Deck, cfg serverConfig) (*roomServer, error) {
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	if cfg.ConnRate == 0 {
+		cfg.ConnRate, cfg.ConnBurst = defaultConnRate, defaultConnBurst
+	}
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = defaultIdle
+	}
+	s := &roomServer{pack: pack, room: r, deck: deck, log: log.New(cfg.Log, "", log.LstdFlags), headless: r.FacilitatorCode() != ""}
+	charmlog.SetOutput(cfg.Log) // wish's own messages (a program that ended on an error)
+	if cfg.FacilitatorKeys != "" {
+		keys, err := readAuthorizedKeys(cfg.FacilitatorKeys)
+		if err != nil {
+			return nil, err
+		}
+		s.facKeys = keys
+	}
+	accept := func(ssh.Context, string) bool { return true }
+	srv, err := wish.NewServer(
+		wish.WithHostKeyPath(cfg.HostKey),
+		// Anyone may connect, with any key or none: the room code is the
+		// door. A key, when given, is the member's seat on a reconnect.
+		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
+		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
+		wish.WithPasswordAuth(accept),
+		wish.WithIdleTimeout(cfg.IdleTimeout),
+		wish.WithMiddleware(recover.MiddlewareWithLogger(s.log,
+			s.afterProgram,
+			bubbletea.MiddlewareWithProgramHandler(s.program),
+			s.needTerminal,
+			ratelimiter.Middleware(ratelimiter.NewRateLimiter(cfg.ConnRate, cfg.ConnBurst, 4096)),
+			logging.MiddlewareWithLogger(s.log),
+		)),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("the SSH server: %w", err)
+	}
+	srv.HandshakeTimeout = 30 * time.Second
+	s.srv = srv
+	if len(srv.HostSigners) > 0 {
+		s.info.Fingerprint = gossh.FingerprintSHA256(srv.HostSigners[0].PublicKey())
+	}
+	if s.ln, err = net.Listen("tcp", cfg.Listen); err != nil {
+		return nil, err
+	}
+	s.info.Code = r.Code()
+	s.info.Port = s.ln.Addr().(*net.TCPAddr).Port
+	s.info.Hosts = joinHosts(cfg.Listen)
+	return s, nil
+}
+
+// serve takes connections until shutdown.
+func (s *roomServer) serve() error {
+	if err := s.srv.Serve(s.ln); err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// shutdown ends the room (every session is told and says goodbye), waits
+// for the sessions to end until ctx is done, then closes what is left.
+func (s *roomServer) shutdown(ctx context.Context) {
+	s.room.Close()
+	if err := s.srv.Shutdown(ctx); err != nil {
+		_ = s.srv.Close()
+	}
+}
+
+// sessionState is what the wiring keeps of one session for after its
+// program: the seat, the driver's subscription, the farewell.
+type sessionState struct {
+	mu       sync.Mutex
+	member   *room.Member
+	sub      *room.Subscription
+	program  *tea.Program
+	quiet    *quietInput
+	farewell string
+}
+
+type stateKey struct{}
+
+// program makes the Bubble Tea program of a session: the join screen, then
+// a member's view or the facilitator's. nil refuses the session (the room
+// is full, or the address tried too many wrong codes).
+func (s *roomServer) program(sess ssh.Session) *tea.Program {
+	// A headless room's driver is no member: they learn the room is full
+	// only when they join as one.
+	if fv := s.room.FacilitatorView(); !s.headless && fv.Present >= s.room.MaxMembers() {
+		wish.Fatalln(sess, fmt.Sprintf("The room is full (%d members).", s.room.MaxMembers()))
+		return nil
+	}
+	gate, err := s.room.Gate(sess.RemoteAddr().String())
+	if err != nil {
+		wish.Fatalln(sess, "studyguide: "+err.Error()+".")
+		return nil
+	}
+	st := &sessionState{}
+	sess.Context().SetValue(stateKey{}, st)
+	key := ""
+	if pk := sess.PublicKey(); pk != nil {
+		key = gossh.FingerprintSHA256(pk)
+	}
+	var p *tea.Program
+	pty, _, _ := sess.Pty()
+	opts := tui.SessionOptions{Room: s.room, Gate: gate, Deck: s.deck, Info: s.info, Key: key,
+		Width: pty.Window.Width, Height: pty.Window.Height,
+		Driver: s.headless && s.isFacilitatorKey(sess.PublicKey()),
+		Joined: func(m *room.Member) {
+			st.mu.Lock()
+			st.member = m
+			st.mu.Unlock()
+			go relay(m.Changes(), p)
+		},
+		Farewell: func(text string) {
+			st.mu.Lock()
+			st.farewell = text
+			st.mu.Unlock()
+		},
+	}
+	if s.headless {
+		opts.Drive = func(force bool) bool { return s.drive(st, force) }
+	}
+	popts, quiet := programOptions(sess)
+	p = tea.NewProgram(tui.NewSession(s.pack, opts), popts...)
+	st.program, st.quiet = p, quiet
+	go pumpInput(sess, p)
+	return p
+}
+
+// relay tells a program of each change the room signals, then once more
+// when the channel closes so the program sees why. The room never waits
+// on this: a stalled session holds up only its own relay, which then
+// reads one fresh view when it catches up.
+func relay(changes <-chan struct{}, p *tea.Program) {
+	for range changes {
+		p.Send(tui.RoomChanged{})
+	}
+	p.Send(tui.RoomChanged{})
+}
+
+// drive makes a session the driver of a headless room; force takes over
+// from another driver, who is told.
+func (s *roomServer) drive(st *sessionState, force bool) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.driver != nil && s.driver != st.program {
+		if !force {
+			return false
+		}
+		go s.driver.Send(tui.DriverReplaced{})
+	}
+	s.driver = st.program
+	sub := s.room.Subscribe()
+	st.mu.Lock()
+	st.sub = sub
+	st.mu.Unlock()
+	go relay(sub.C(), st.program)
+	return true
+}
+
+// afterProgram runs when a session's program has ended: the member leaves
+// (their seat and votes stay for a reconnect), a driver gives up the
+// seat, and the session's terminal gets its farewell.
+func (s *roomServer) afterProgram(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		st, ok := sess.Context().Value(stateKey{}).(*sessionState)
+		if ok {
+			st.quiet.end()
+			st.mu.Lock()
+			member, sub, text := st.member, st.sub, st.farewell
+			st.mu.Unlock()
+			if sub != nil {
+				sub.Cancel()
+				s.mu.Lock()
+				if s.driver == st.program {
+					s.driver = nil
+				}
+				s.mu.Unlock()
+			}
+			if member != nil {
+				member.Leave()
+				pty, _, _ := sess.Pty()
+				text = tui.MemberFarewell(s.pack, member, pty.Window.Width)
+			}
+			if text != "" {
+				wish.Println(sess, text)
+			}
+		}
+		next(sess)
+	}
+}
+
+// needTerminal turns away a session without a terminal (a command, or
+// ssh -T) with one line on how to connect. wish's activeterm middleware
+// does the same with a fixed message that does not say how.
+func (s *roomServer) needTerminal(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if _, _, ok := sess.Pty(); !ok {
+			host := "HOST"
+			if len(s.info.Hosts) > 0 {
+				host = s.info.Hosts[0]
+			}
+			wish.Fatalln(sess, "studyguide: the room needs a terminal: use "+strings.Replace(s.info.CommandFor(host), "ssh ", "ssh -t ", 1))
+			return
+		}
+		next(sess)
+	}
+}
+
+func (s *roomServer) isFacilitatorKey(pk ssh.PublicKey) bool {
+	if pk == nil {
+		return false
+	}
+	for _, k := range s.facKeys {
+		if ssh.KeysEqual(pk, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// readAuthorizedKeys reads the keys of an authorized_keys file.
+func readAuthorizedKeys(path string) ([]ssh.PublicKey, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--facilitator-key: %w", err)
+	}
+	defer f.Close()
+	var keys []ssh.PublicKey
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, _, _, _, err := ssh.ParseAuthorizedKey([]byte(line))
+		if err != nil {
+			return nil, fmt.Errorf("--facilitator-key %s:%d: not a public key: %w", path, n, err)
+		}
+		keys = append(keys, k)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("--facilitator-key: %w", err)
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("--facilitator-key %s: no keys in it", path)
+	}
+	return keys, nil
+}
+
+// joinHosts are the addresses members can reach a server listening on
+// listen at: that host when it is one, else the machine's LAN addresses
+// (IPv4 first), else localhost.
+func joinHosts(listen string) []string {
+	host, _, err := net.SplitHostPort(listen)
+	if err == nil && host != "" {
+		if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
+			return []string{host}
+		}
+	}
+	addrs, _ := net.InterfaceAddrs()
+	var v4, v6 []string
+	for _, a := range addrs {
+		ipn, ok := a.(*net.IPNet)
+		if !ok || ipn.IP.IsLoopback() || ipn.IP.IsLinkLocalUnicast() || ipn.IP.IsMulticast() {
+			continue
+		}
+		if ipn.IP.To4() != nil {
+			v4 = append(v4, ipn.IP.String())
+		} else if ipn.IP.IsGlobalUnicast() {
+			v6 = append(v6, ipn.IP.String())
+		}
+	}
+	if hosts := append(v4, v6...); len(hosts) > 0 {
+		return hosts
+	}
+	return []string{"localhost"}
+}

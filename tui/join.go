@@ -1,0 +1,345 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"studyguide/content"
+	"studyguide/progress"
+	"studyguide/room"
+)
+
+// SessionOptions set up the program of one SSH connection to a served
+// room: the join screen, then a member's view or the facilitator's.
+type SessionOptions struct {
+	Room *room.Room
+	// Gate is this connection's tries at the code.
+	Gate *room.Gate
+	Deck *Deck
+	Info JoinInfo
+	// Key is the fingerprint of the connection's SSH key, "" without one:
+	// the seat a reconnect finds again.
+	Key string
+	// Driver says the key may drive the room (--facilitator-key): no code
+	// is asked, the facilitator's view comes at once.
+	Driver bool
+	// Joined is called once the connection has a seat; the wiring then
+	// relays the member's changes to the program as RoomChanged.
+	Joined func(*room.Member)
+	// Drive asks to drive the room: true when this connection now drives
+	// (the wiring relays the room's changes to it). false when another
+	// facilitator drives and force is false; force takes over, and the
+	// other is sent DriverReplaced.
+	Drive func(force bool) bool
+	// Farewell is called with what to print when the program ends (a
+	// member's farewell is made by MemberFarewell instead).
+	Farewell func(string)
+	// Width and Height are the terminal's size at connect, so keys typed
+	// before the first resize message are not taken for a tiny screen's.
+	Width, Height int
+}
+
+type stage int
+
+const (
+	stageCode     stage = iota // typing the room code
+	stageName                  // typing a name (optional)
+	stageTakeover              // asked whether to take over driving
+	stageMember                // in the room as a member
+	stageDriver                // driving the room
+)
+
+// sessionModel is the root of a connection's program.
+type sessionModel struct {
+	c      *common
+	o      SessionOptions
+	stage  stage
+	input  textinput.Model
+	notice string
+	asking bool         // stageTakeover: asked, not just waiting for the answer
+	p      presentModel // a member's view, from stageMember
+	driver Model        // the facilitator's program, from stageDriver
+	// overlays are drawn over a member's view, last on top.
+	overlays []overlay
+}
+
+// anonymity is said on the join screen, plainly.
+const anonymity = "Your votes are anonymous: the room sees only the counts."
+
+// NewSession builds the program of one SSH connection to a room.
+func NewSession(pack *content.Pack, o SessionOptions) tea.Model {
+	c := &common{pack: pack, keys: DefaultKeyMap(), theme: ThemeAuto, tick: tea.Tick,
+		renders: newRenderCache(), progress: progress.New(), profile: ""}
+	c.enableKeys()
+	c.setDark(true)
+	in := textinput.New()
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	in.Prompt = "Room code: "
+	in.CharLimit = 12
+	in.SetWidth(12)
+	in.Focus()
+	c.width, c.height = o.Width, o.Height
+	m := sessionModel{c: c, o: o, input: in}
+	if o.Driver {
+		m.stage = stageTakeover // until Init asks to drive
+	}
+	return m
+}
+
+// driveMsg asks to drive the room, from Init for a facilitator's key.
+type driveMsg struct{}
+
+func (m sessionModel) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.o.Driver {
+		cmds = append(cmds, func() tea.Msg { return driveMsg{} })
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.stage == stageDriver {
+		return m.driverUpdate(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.width, m.c.height = msg.Width, msg.Height
+		for _, o := range m.overlays {
+			o.layout(msg.Width, msg.Height)
+		}
+		if m.stage == stageMember {
+			m.p.layout()
+		}
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.c.setDark(msg.IsDark())
+		if m.stage == stageMember {
+			m.p.layout()
+		}
+		return m, nil
+	case driveMsg:
+		return m.drive(false)
+	case RoomChanged:
+		if m.stage == stageMember {
+			return m.memberChanged()
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.c.keys.Quit) {
+			return m, tea.Quit
+		}
+		if m.c.width < minWidth || m.c.height < minHeight {
+			return m, nil
+		}
+		switch m.stage {
+		case stageCode, stageName:
+			return m.joinKey(msg)
+		case stageTakeover:
+			return m.takeoverKey(msg)
+		}
+	}
+	if m.stage == stageMember {
+		return m.memberUpdate(msg)
+	}
+	return m, nil
+}
+
+// joinKey handles typing the code, then the name.
+func (m sessionModel) joinKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if kp.Code != tea.KeyEnter {
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(kp)
+		return m, cmd
+	}
+	typed := m.input.Value()
+	m.input.SetValue("")
+	if m.stage == stageName {
+		return m.join(typed)
+	}
+	role, err := m.o.Gate.Check(typed)
+	switch {
+	case err == nil && role == room.AsFacilitator:
+		return m.drive(false)
+	case err == nil:
+		m.stage, m.notice = stageName, ""
+		m.input.Prompt = "Your name: "
+		m.input.CharLimit = 64
+		m.input.SetWidth(room.MaxNameWidth + 1)
+		return m, nil
+	case errors.Is(err, room.ErrWrongCode):
+		left := m.o.Gate.Left()
+		m.notice = fmt.Sprintf("That is not the room's code: %d %s left.", left, plural(left, "try", "tries"))
+		return m, nil
+	case errors.Is(err, room.ErrNoAttempts):
+		return m.leave("Wrong code three times. Ask the facilitator for the room's code, then connect again.")
+	case errors.Is(err, room.ErrRateLimited):
+		return m.leave("Too many wrong codes from this address; try again in a few minutes.")
+	}
+	return m.leave("The meeting has ended.")
+}
+
+// join takes a seat in the room.
+func (m sessionModel) join(name string) (tea.Model, tea.Cmd) {
+	me, err := m.o.Room.Join(m.o.Key, name)
+	switch {
+	case errors.Is(err, room.ErrFull):
+		return m.leave(fmt.Sprintf("The room is full (%d members).", m.o.Room.MaxMembers()))
+	case err != nil:
+		return m.leave("The meeting has ended.")
+	}
+	if m.o.Joined != nil {
+		m.o.Joined(me)
+	}
+	m.stage = stageMember
+	m.p = newMemberPresent(m.c, m.o.Deck, me)
+	return m, nil
+}
+
+// drive makes this connection the facilitator's, or asks to take over.
+func (m sessionModel) drive(force bool) (tea.Model, tea.Cmd) {
+	if m.o.Drive == nil || !m.o.Drive(force) {
+		m.stage, m.asking = stageTakeover, true
+		return m, nil
+	}
+	m.farewell("You left the driver's seat; the room goes on. Join again with the facilitator code to drive.")
+	m.stage = stageDriver
+	m.driver = New(m.c.pack, Options{Present: true, Theme: ThemeAuto,
+		Room: &RoomOptions{Room: m.o.Room, Deck: m.o.Deck, Info: m.o.Info, Driver: true}})
+	next, _ := m.driver.Update(tea.WindowSizeMsg{Width: m.c.width, Height: m.c.height})
+	m.driver = next.(Model)
+	return m, m.driver.Init()
+}
+
+func (m sessionModel) takeoverKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(kp, m.c.keys.Confirm.Yes):
+		return m.drive(true)
+	case key.Matches(kp, m.c.keys.Confirm.No):
+		return m.leave("You left the room to the facilitator driving it.")
+	}
+	return m, nil
+}
+
+// driverUpdate hands a message to the facilitator's program, after
+// seeing whether this connection still drives a room that is open.
+func (m sessionModel) driverUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case DriverReplaced:
+		return m.leave("Another facilitator took over driving the room.")
+	case RoomChanged:
+		if m.o.Room.FacilitatorView().Closed {
+			return m.leave("The meeting has ended.")
+		}
+	}
+	next, cmd := m.driver.Update(msg)
+	m.driver = next.(Model)
+	return m, cmd
+}
+
+// leave ends the program with a line for after it.
+func (m sessionModel) leave(text string) (tea.Model, tea.Cmd) {
+	m.farewell(text)
+	return m, tea.Quit
+}
+
+func (m sessionModel) farewell(text string) {
+	if m.o.Farewell != nil {
+		m.o.Farewell(text)
+	}
+}
+
+func (m sessionModel) View() tea.View {
+	if m.stage == stageDriver {
+		return m.driver.View()
+	}
+	v := tea.NewView(m.frame())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "studyguide · the room"
+	return v
+}
+
+func (m sessionModel) frame() string {
+	w, h := m.c.width, m.c.height
+	switch {
+	case w <= 0 || h <= 0:
+		return ""
+	case w < minWidth || h < minHeight:
+		return tooSmallView(w, h)
+	case m.stage == stageMember:
+		base := fit(m.p.View(), w, h)
+		if n := len(m.overlays); n > 0 {
+			base = centerOver(base, fit(m.overlays[n-1].view(), w, h), w, h)
+		}
+		return fit(base, w, h)
+	}
+	return fit(m.joinView(), w, h)
+}
+
+// joinView is the join screen: the code, then the name, then a word on
+// anonymity; or the question whether to take over driving.
+func (m sessionModel) joinView() string {
+	st, w := m.c.styles, min(m.c.width-2, 64)
+	var lines []string
+	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
+	add(st.Heading.Render(truncate("studyguide · the room", w)))
+	add(st.Item.Render(wrapText(m.c.pack.Meta.Title, w)))
+	add("")
+	switch m.stage {
+	case stageTakeover:
+		if !m.asking {
+			add(st.Item.Render("Joining as the facilitator…"))
+			return center(lines, m.c.width, m.c.height)
+		}
+		add(st.Item.Render(wrapText("Another facilitator is driving the room. Take over? They will be told.", w)))
+		add("")
+		add(st.Heading.Render("y take over · n leave"))
+		return center(lines, m.c.width, m.c.height)
+	case stageCode:
+		add(st.Item.Render(wrapText("Type the room's code, as the facilitator's screen shows it, then enter.", w)))
+	case stageName:
+		add(st.Item.Render(wrapText("Your name, as the facilitator's list of who is here shows it (optional: enter alone joins as “member N”).", w)))
+	}
+	add("")
+	add(truncate(m.input.View(), w))
+	if m.notice != "" {
+		add(st.Error.Render(wrapText(m.notice, w)))
+	}
+	add("")
+	add(st.Accent.Render(wrapText(anonymity, w)))
+	add(st.Dim.Render(truncate("enter go on · ctrl+c leave", w)))
+	return center(lines, m.c.width, m.c.height)
+}
+
+// center puts lines in the middle of a screen, the block left-aligned.
+func center(lines []string, w, h int) string {
+	bw := 0
+	for _, l := range lines {
+		bw = max(bw, lipgloss.Width(l))
+	}
+	pad := strings.Repeat(" ", max(0, (w-bw)/2))
+	top := max(0, (h-len(lines))/3)
+	out := make([]string, 0, top+len(lines))
+	for range top {
+		out = append(out, "")
+	}
+	for _, l := range lines {
+		out = append(out, pad+l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// centerOver draws a popup centred over a page, inside the screen.
+func centerOver(base, popup string, w, h int) string {
+	x := max(0, (w-lipgloss.Width(popup))/2)
+	y := max(0, (h-lipgloss.Height(popup))/2)
+	return lipgloss.NewCompositor(lipgloss.NewLayer(base), lipgloss.NewLayer(popup).X(x).Y(y).Z(1)).Render()
+}

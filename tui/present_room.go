@@ -1,0 +1,434 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"studyguide/content"
+	"studyguide/room"
+)
+
+// A served room (studyguide serve) puts the presenter on every screen: the
+// facilitator's drives the room, each member's shows the room's step at
+// the member's own size. presentModel reaches the room through one
+// optional field, a *roomLink; its methods are safe on nil, so the
+// presenter's hooks are one line each.
+
+// RoomChanged tells a program in a served room that the room may have
+// changed. The wiring sends it whenever the room's change channel fires;
+// the program then reads one fresh view.
+type RoomChanged struct{}
+
+// DriverReplaced tells a facilitator driving over SSH that another
+// facilitator has taken over.
+type DriverReplaced struct{}
+
+// JoinInfo is how members join a room.
+type JoinInfo struct {
+	// Hosts are addresses members can reach the server at, likeliest first.
+	Hosts []string
+	Port  int
+	// Code is the member code.
+	Code string
+	// Fingerprint is the server's host key (SHA256:…), for members to check.
+	Fingerprint string
+}
+
+// Command is what a member types to join at the first host.
+func (j JoinInfo) Command() string {
+	host := "localhost"
+	if len(j.Hosts) > 0 {
+		host = j.Hosts[0]
+	}
+	return j.CommandFor(host)
+}
+
+// CommandFor is what a member types to join at one host.
+func (j JoinInfo) CommandFor(host string) string {
+	if strings.Contains(host, ":") { // an IPv6 address
+		host = "[" + host + "]"
+	}
+	if j.Port == 22 || j.Port == 0 {
+		return "ssh " + host
+	}
+	return fmt.Sprintf("ssh -p %d %s", j.Port, host)
+}
+
+// Deck is a presentation's steps, built once and shared read-only by the
+// facilitator's program and every member's, so a step's index means the
+// same step on every screen.
+type Deck struct {
+	steps []step
+	// layouts are members' layouts of steps that look the same on every
+	// member's screen of a size and theme (title cards, passages,
+	// questions), so a step shown to a room is laid out once per size.
+	layouts sync.Map // layoutKey → layoutEntry, partKey → []string
+	count   atomic.Int32
+}
+
+type layoutKey struct {
+	at, width int
+	style     string
+}
+
+type layoutEntry struct {
+	lines []string
+	terms []stepTerm
+}
+
+// maxLayouts bounds the shared layouts (steps × sizes × themes).
+const maxLayouts = 8192
+
+// partKey names a part of a member's quiz step laid out the same on every
+// screen of a width and theme.
+type partKey struct {
+	part      string
+	at, width int
+	style     string
+}
+
+// part is a shared part of a step's lines, made once by build; the lines
+// are read-only. A nil deck makes them every time.
+func (d *Deck) part(k partKey, build func() []string) []string {
+	if d == nil {
+		return build()
+	}
+	if v, ok := d.layouts.Load(k); ok {
+		return v.([]string)
+	}
+	lines := build()
+	if d.count.Load() < maxLayouts {
+		d.count.Add(1)
+		d.layouts.Store(k, lines)
+	}
+	return lines
+}
+
+// NewDeck lays out the presentation of a pack as the presenter does, with
+// perChapter quiz items per chapter (0: all) in seed's order.
+func NewDeck(pack *content.Pack, perChapter int, seed int64) *Deck {
+	return &Deck{steps: buildDeck(pack, perChapter, seed)}
+}
+
+// Start is the room's step for chapter n's title card (the first chapter
+// when there is no chapter n).
+func (d *Deck) Start(chapter int) room.Step {
+	for i, s := range d.steps {
+		if s.kind == stepTitle && s.chapter.Number == chapter {
+			return roomStep(d.steps, i)
+		}
+	}
+	return roomStep(d.steps, 0)
+}
+
+// Len is how many steps the deck has.
+func (d *Deck) Len() int { return len(d.steps) }
+
+// Step is step i as the room keeps it.
+func (d *Deck) Step(i int) room.Step { return roomStep(d.steps, i) }
+
+// roomStep is step i as the room keeps it.
+func roomStep(deck []step, i int) room.Step {
+	s := deck[i]
+	rs := room.Step{Index: i, Chapter: s.chapter.Number}
+	if s.scenario != nil {
+		rs.Scenario = s.scenario.ID
+	}
+	if s.question != nil {
+		rs.Question = s.question.Text
+	}
+	return rs
+}
+
+// RoomOptions serve the presenter to a room.
+type RoomOptions struct {
+	Room *room.Room
+	// Deck is the presentation every screen shares.
+	Deck *Deck
+	Info JoinInfo
+	// Driver says the facilitator drives a headless room over SSH: leaving
+	// gives up the driver's seat and the room goes on.
+	Driver bool
+}
+
+// roomLink is a presenter's way into the room: the facilitator's (r) or
+// one member's (me).
+type roomLink struct {
+	r      *room.Room
+	me     *room.Member
+	c      *common
+	deck   *Deck // a member's: the shared layouts
+	info   JoinInfo
+	driver bool
+	fv     room.FacilitatorView
+	mv     room.MemberView
+	// A member's choice on the step's open vote: cursor is the option the
+	// arrows reached (-1: none, nothing is preselected) on step cursorAt;
+	// choiceLine is the body line of the first option.
+	cursor, cursorAt, choiceLine int
+	// lastPhase is the phase of the member's item last laid out, so a
+	// reveal scrolls to the answer once.
+	lastPhase room.Phase
+	// notice is a short word for a member (a vote refused).
+	notice string
+}
+
+func (l *roomLink) facilitator() bool { return l != nil && l.r != nil }
+func (l *roomLink) member() bool      { return l != nil && l.me != nil }
+
+// attachRoom puts the facilitator's presenter in a room: on the shared
+// deck, at the room's step when it has one (a driver joining a meeting
+// under way), else showing the room where the presenter starts.
+func (m *presentModel) attachRoom(o *RoomOptions) {
+	if o == nil || o.Room == nil {
+		return
+	}
+	m.room = &roomLink{r: o.Room, c: m.c, info: o.Info, driver: o.Driver, cursor: -1}
+	if o.Deck != nil {
+		m.deck = o.Deck.steps
+	}
+	m.at = max(0, min(m.at, len(m.deck)-1))
+	if fv := o.Room.FacilitatorView(); fv.Step.Chapter != 0 && fv.Step.Index < len(m.deck) {
+		m.at = fv.Step.Index
+	}
+	m.room.moved(m.deck, m.at)
+	m.layout()
+}
+
+// moved tells the room about a step change: the facilitator shows it to
+// the room; a member goes there on their own.
+func (l *roomLink) moved(deck []step, i int) {
+	switch {
+	case l.facilitator():
+		_ = l.r.Show(roomStep(deck, i))
+		l.fv = l.r.FacilitatorView()
+	case l.member():
+		l.me.Goto(roomStep(deck, i))
+		l.mv = l.me.View()
+		l.notice = ""
+	}
+}
+
+// item is the viewer's view of a quiz item the room has shown.
+func (l *roomLink) item(id string) (room.ItemView, bool) {
+	if l.facilitator() {
+		return l.r.Item(id)
+	}
+	return l.me.Item(id)
+}
+
+// sync puts the room's vote on a scenario into the presenter's: the
+// tallies (members and hands together) and what is revealed, once
+// revealed; nothing of the split before. What the presenter keeps of its
+// own (its stage) stays.
+func (l *roomLink) sync(v *roomVote, sc *content.Scenario) *roomVote {
+	if l == nil {
+		return v
+	}
+	clear(v.cats)
+	clear(v.signs)
+	v.undo = nil
+	iv, ok := l.item(sc.ID)
+	if !ok {
+		return v
+	}
+	v.revealed, v.signRevealed = iv.Category.Revealed, iv.Sign.Revealed
+	for i, c := range iv.Category.Tally {
+		v.cats[i] = c.Total()
+	}
+	for i, c := range iv.Sign.Tally {
+		v.signs[i] = c.Total()
+	}
+	return v
+}
+
+// hand adds a raised hand for option i of the item's open vote.
+func (l *roomLink) hand(bank *content.QuizBank, sc *content.Scenario, i int) {
+	iv, ok := l.item(sc.ID)
+	if !l.facilitator() || !ok {
+		return
+	}
+	switch {
+	case !iv.Category.Revealed && i < len(bank.Categories):
+		_ = l.r.AddHand(sc.ID, bank.Categories[i].ID)
+	case iv.Sign.Open && i < len(bank.Signs):
+		_ = l.r.AddHand(sc.ID, bank.Signs[i].ID)
+	}
+}
+
+func (l *roomLink) undo(sc *content.Scenario) {
+	if l.facilitator() {
+		l.r.UndoHand(sc.ID)
+	}
+}
+
+// reveal locks and reveals the item's open vote in the room. decided says
+// the room settled it: it revealed something (done), or this is a
+// member's screen, where nothing is revealed; otherwise the presenter
+// goes on to its own next stage.
+func (l *roomLink) reveal(sc *content.Scenario) (done, decided bool) {
+	switch {
+	case l.facilitator() && l.r.Reveal(sc.ID):
+		return true, true
+	case l.member():
+		return false, true
+	}
+	return false, false
+}
+
+// roomTally is the presenter's tally of a vote: bars once revealed; in a
+// room before that only the options and how many have voted, never the
+// split.
+func (m presentModel) roomTally(labels []string, counts []int, right map[int]bool, w int, pending bool) []string {
+	if !m.room.facilitator() || !pending {
+		return m.tallyLines(labels, counts, right, w)
+	}
+	st := m.c.styles
+	var out []string
+	for i, l := range labels {
+		out = append(out, st.Item.Render(truncate(fmt.Sprintf("  %s %s", optionKey(i), l), w)))
+	}
+	return append(out, "", m.roomVoted(w))
+}
+
+// roomVoted is how many have voted on the vote open now ("3 of 5 voted · 2
+// hands"), never how.
+func (m presentModel) roomVoted(w int) string {
+	iv, _ := m.room.item(m.step().scenario.ID)
+	p := iv.Category
+	if iv.Category.Revealed {
+		p = iv.Sign
+	}
+	said := fmt.Sprintf("%d of %d voted", p.Voted, p.Of)
+	if p.Hands > 0 {
+		said += fmt.Sprintf(" · %d %s", p.Hands, plural(p.Hands, "hand", "hands"))
+	}
+	return m.c.styles.Heading.Render(truncate(said, w))
+}
+
+// roomKey handles the facilitator's room keys; false for any other key.
+func (m presentModel) roomKey(kp tea.KeyPressMsg) (presentModel, tea.Cmd, bool) {
+	if !m.room.facilitator() {
+		return m, nil, false
+	}
+	k := m.c.keys.Room
+	switch {
+	case key.Matches(kp, k.Join):
+		title, text := "Join the room", m.room.joinText()
+		return m, func() tea.Msg { return roomOverlayMsg{title, text} }, true
+	case key.Matches(kp, k.Who):
+		title, text := m.room.whoText()
+		return m, func() tea.Msg { return roomOverlayMsg{title, text} }, true
+	}
+	return m, nil, false
+}
+
+// roomOverlayMsg asks the root to show a message about the room.
+type roomOverlayMsg struct{ title, text string }
+
+// roomMsg handles the room's messages in the facilitator's program.
+func (m Model) roomMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case RoomChanged:
+		if l := m.present.room; l.facilitator() {
+			l.fv = l.r.FacilitatorView()
+			m.present.layout()
+		}
+	case roomOverlayMsg:
+		m.overlays = append(m.overlays, newMessageOverlay(m.c, msg.title, msg.text))
+	}
+	return m, nil
+}
+
+func (l *roomLink) joinText() string {
+	i := l.info
+	var b strings.Builder
+	b.WriteString("Members type, in any terminal:\n\n")
+	hosts := i.Hosts
+	if len(hosts) == 0 {
+		hosts = []string{"localhost"}
+	}
+	for _, h := range hosts {
+		b.WriteString("  " + i.CommandFor(h) + "\n")
+	}
+	fmt.Fprintf(&b, "\nthen the room code: %s\n\n", i.Code)
+	if i.Fingerprint != "" {
+		fmt.Fprintf(&b, "The server's key, for anyone ssh asks to check it:\n%s\n\n", i.Fingerprint)
+	}
+	b.WriteString("Votes are anonymous: the room sees only the counts.")
+	return b.String()
+}
+
+func (l *roomLink) whoText() (string, string) {
+	fv := l.fv
+	if fv.Present == 0 {
+		return "In the room", "Nobody has joined yet. Press j to see how to join."
+	}
+	return fmt.Sprintf("In the room (%d)", fv.Present), strings.Join(fv.Names, "\n")
+}
+
+// titleLines are the join line above the facilitator's title cards.
+func (l *roomLink) titleLines(st *Styles, w int) []string {
+	if !l.facilitator() {
+		return nil
+	}
+	line := fmt.Sprintf("Join: %s · code %s", l.info.Command(), l.info.Code)
+	return append(strings.Split(st.Heading.Render(wrapText(line, w)), "\n"), "")
+}
+
+// status is the left of the status line in a room: the facilitator sees
+// how many are in the room, a member whether they follow the room.
+func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int) string) string {
+	// a narrow screen (a member's phone, a split window) gets the short words
+	narrow := l.c != nil && l.c.width < 64
+	var parts []string
+	switch {
+	case l.facilitator() && narrow:
+		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present))
+	case l.facilitator():
+		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present), "j join · w who")
+	case l.notice != "":
+		parts = append(parts, l.notice)
+	case l.mv.Following && narrow:
+		parts = append(parts, "following")
+	case l.mv.Following:
+		parts = append(parts, "following the room")
+	case narrow:
+		parts = append(parts, "on your own · f follows")
+	default:
+		parts = append(parts, "on your own · f follows the room (at "+counter(l.mv.RoomStep.Index)+")")
+	}
+	switch {
+	case scrolled != "" && narrow:
+		parts = append(parts, scrolled)
+	case scrolled != "":
+		parts = append(parts, scrolled+" ↑/↓")
+	}
+	return st.Item.Render(" " + strings.Join(parts, " · "))
+}
+
+// stakeText says what ending the presentation does to the room.
+func (l *roomLink) stakeText() string {
+	n := l.r.FacilitatorView().Present
+	if l.driver {
+		return "You leave the driver's seat; the room goes on. Join again with the facilitator code to drive."
+	}
+	who := "Nobody is in the room."
+	if n > 0 {
+		who = fmt.Sprintf("The %d %s in the room will be sent home.", n, plural(n, "member", "members"))
+	}
+	return "This ends the meeting. " + who + " The meeting record is written when the server stops."
+}
+
+// roomHelp is the facilitator's room keys, for the full help.
+func (l *roomLink) roomHelp(k RoomKeys) []key.Binding {
+	if !l.facilitator() {
+		return nil
+	}
+	return []key.Binding{k.Join, k.Who}
+}
