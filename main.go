@@ -12,7 +12,6 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -162,27 +161,10 @@ func completeChapters(cmd *cobra.Command, args []string, _ string) ([]string, co
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
 
-// builtinText is the built-in essay without its glossary, quiz and guide:
-// enough for the first frame of the reader.
-var builtinText = sync.OnceValues(func() (*content.Pack, error) {
-	pack, err := content.LoadArticle(seeds.FS)
-	if err != nil {
-		return nil, fmt.Errorf("the built-in study pack is broken:\n%w", err)
-	}
-	return pack, nil
-})
-
-// textPack is the pack's text: the built-in essay's without waiting for
-// the rest, or a whole outside pack.
-func (o *options) textPack() (*content.Pack, error) {
-	if o.pack == "" {
-		if o.loaded != nil {
-			return o.loaded, nil
-		}
-		return builtinText()
-	}
-	return o.loadPack()
-}
+// textPack is the pack whose text a command shows. The built-in essay is
+// compiled into the program and comes whole at no cost (see seeds.Pack), so
+// this is the whole pack.
+func (o *options) textPack() (*content.Pack, error) { return o.loadPack() }
 
 // chapterArg is the chapter named by an optional CHAPTER argument (a
 // number, a name or the start of one), or def when there is none.
@@ -201,18 +183,9 @@ func (o *options) chapterArg(args []string, def int) (int, error) {
 	return ch.Number, nil
 }
 
-// loadPack is the built-in essay, loaded once per process. The pack is
-// never changed after loading.
-var loadPack = sync.OnceValues(func() (*content.Pack, error) {
-	// Loading makes about 18 MB of short-lived garbage (mostly the YAML
-	// parser's); collecting it as it goes costs more than it saves at start.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	pack, err := content.Load(seeds.FS)
-	if err != nil {
-		return nil, fmt.Errorf("the built-in study pack is broken:\n%w", err)
-	}
-	return pack, nil
-})
+// loadPack is the built-in essay, loaded once per process from its compiled
+// form. The pack is never changed after loading.
+var loadPack = seeds.Pack
 
 func parseTheme(s string) (tui.Theme, error) {
 	for _, t := range tui.Themes {

@@ -24,7 +24,7 @@ type Term struct {
 
 	Line int `yaml:"-"` // where the entry starts in the glossary file
 	// Occurrences are the paragraphs where the term or a variant occurs.
-	Occurrences []*Paragraph `yaml:"-"`
+	Occurrences []*Paragraph `yaml:"-" compiled:"-"`
 }
 
 // Forms is the term and its variants, longest first, as they are matched.
