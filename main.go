@@ -15,7 +15,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/fang"
 	"github.com/charmbracelet/x/term"
@@ -135,8 +134,12 @@ func newPrintCmd(opts *options) *cobra.Command {
 			}
 			po := tui.PrintOptions{Width: width, Styled: isTTY && os.Getenv("NO_COLOR") == ""}
 			if po.Styled {
-				po.IsDark = theme == tui.ThemeDark || theme == tui.ThemeAuto && lipgloss.HasDarkBackground(os.Stdin, os.Stdout)
-				out = colorprofile.NewWriter(out, os.Environ())
+				po.IsDark = theme == tui.ThemeDark || theme == tui.ThemeAuto && terminalIsDark(colorQueryTimeout)
+				profile := stdoutProfile()
+				if out != os.Stdout {
+					profile = colorprofile.Detect(out, os.Environ())
+				}
+				out = &colorprofile.Writer{Forward: out, Profile: profile}
 			}
 			return tui.Print(out, pack, ch, po)
 		},
@@ -257,7 +260,7 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 		}
 	}
 	m := tui.New(pack, to)
-	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context())).Run()
+	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithColorProfile(stdoutProfile())).Run()
 	if fm, ok := final.(tui.Model); ok && store != nil {
 		if serr := store.Save(fm.Progress()); serr != nil && store.Off() == nil {
 			fmt.Fprintf(cmd.ErrOrStderr(), "studyguide: your progress could not be saved: %v\n", serr)
