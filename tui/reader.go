@@ -132,7 +132,11 @@ func (m *readerModel) ensureRender() tea.Cmd {
 		}
 		return nil
 	}
-	r, cmd := m.c.renders.get(m.c.pack, want, m.c.renderStyle())
+	get := m.c.renders.get
+	if !m.active { // behind another screen: after that screen's first frame
+		get = m.c.renders.later
+	}
+	r, cmd := get(m.c.pack, want, m.c.renderStyle())
 	if r != nil {
 		m.show(r)
 		return m.prefetch()
@@ -152,7 +156,7 @@ func (m *readerModel) prefetch() tea.Cmd {
 	}
 	k := m.wantKey()
 	k.chapter = next
-	_, cmd := m.c.renders.get(m.c.pack, k, m.c.renderStyle())
+	_, cmd := m.c.renders.later(m.c.pack, k, m.c.renderStyle())
 	return cmd
 }
 

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
@@ -61,12 +62,21 @@ type renderedMsg struct {
 type renderCache struct {
 	done    map[renderKey]*rendered
 	pending map[renderKey]bool
+	// calm is when renderings that nothing on screen waits for (see later)
+	// may start: after the first frame has been written.
+	calm time.Time
 }
 
 const maxCachedRenders = 48
 
+// firstFrameTime is how long after the program starts its first frame has
+// surely been written: Bubble Tea writes a frame at most 1/60 s after it is
+// ready, and the first screen is ready within a few milliseconds.
+const firstFrameTime = 60 * time.Millisecond
+
 func newRenderCache() *renderCache {
-	return &renderCache{done: map[renderKey]*rendered{}, pending: map[renderKey]bool{}}
+	return &renderCache{done: map[renderKey]*rendered{}, pending: map[renderKey]bool{},
+		calm: time.Now().Add(firstFrameTime)}
 }
 
 // get returns a cached rendering, or nil and a command that makes one (nil
@@ -81,6 +91,25 @@ func (rc *renderCache) get(pack *content.Pack, key renderKey, rs renderStyle) (*
 	rc.pending[key] = true
 	ch := pack.Chapters[key.chapter]
 	return nil, func() tea.Msg {
+		r, err := renderChapter(ch, key, rs)
+		return renderedMsg{r: r, err: err}
+	}
+}
+
+// later is get for a rendering that nothing on screen waits for (the next
+// chapter, the reader behind another screen): it starts once the first frame
+// has been written, so it never competes with it for the machine.
+func (rc *renderCache) later(pack *content.Pack, key renderKey, rs renderStyle) (*rendered, tea.Cmd) {
+	if r, ok := rc.done[key]; ok {
+		return r, nil
+	}
+	if rc.pending[key] {
+		return nil, nil
+	}
+	rc.pending[key] = true
+	ch, calm := pack.Chapters[key.chapter], rc.calm
+	return nil, func() tea.Msg {
+		time.Sleep(time.Until(calm))
 		r, err := renderChapter(ch, key, rs)
 		return renderedMsg{r: r, err: err}
 	}
