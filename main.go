@@ -260,7 +260,8 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 		}
 	}
 	m := tui.New(pack, to)
-	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithColorProfile(stdoutProfile())).Run()
+	settleMemory()
+	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithColorProfile(stdoutProfile()), tea.WithFPS(frameRate)).Run()
 	if fm, ok := final.(tui.Model); ok && store != nil {
 		if serr := store.Save(fm.Progress()); serr != nil && store.Off() == nil {
 			fmt.Fprintf(cmd.ErrOrStderr(), "studyguide: your progress could not be saved: %v\n", serr)

@@ -148,10 +148,10 @@ func (m *readerModel) ensureRender() tea.Cmd {
 }
 
 // prefetch renders the next chapter in the background, so turning the page
-// is instant.
+// is instant. Behind another screen it waits until the reader is opened.
 func (m *readerModel) prefetch() tea.Cmd {
 	next := m.chapter + 1
-	if next >= len(m.c.pack.Chapters) {
+	if next >= len(m.c.pack.Chapters) || !m.active {
 		return nil
 	}
 	k := m.wantKey()
