@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -42,7 +43,19 @@ type readerModel struct {
 	err    error
 	width  int
 	height int
+	// shown says a rendering has been on screen; until then, and unless
+	// it takes longer than renderSlowDelay (slow), the reader draws
+	// nothing rather than a first frame without its text.
+	shown, slow bool
 }
+
+// renderSlowDelay is how long the reader shows nothing while its first
+// rendering is being made, before it shows that it is being made.
+const renderSlowDelay = 250 * time.Millisecond
+
+// renderSlowMsg says the first rendering is taking longer than
+// renderSlowDelay.
+type renderSlowMsg struct{}
 
 // anchor is a place in a chapter that survives re-wrapping.
 type anchor struct {
@@ -137,6 +150,9 @@ func (m *readerModel) ensureRender() tea.Cmd {
 		get = m.c.renders.later
 	}
 	r, cmd := get(m.c.pack, want, m.c.renderStyle())
+	if cmd != nil && m.active && !m.shown {
+		cmd = tea.Batch(cmd, m.c.tick(renderSlowDelay, func(time.Time) tea.Msg { return renderSlowMsg{} }))
+	}
 	if r != nil {
 		m.show(r)
 		return m.prefetch()
@@ -166,7 +182,7 @@ func (m *readerModel) show(r *rendered) {
 	if a == nil && m.r != nil && m.r.key.chapter == r.key.chapter {
 		a = m.place
 	}
-	m.r, m.anchor, m.focus = r, nil, -1
+	m.r, m.anchor, m.focus, m.shown = r, nil, -1, true
 	m.search.refresh(r, m.chapter)
 	m.vp.SetContentLines(r.lines)
 	m.redecorate()
@@ -274,6 +290,9 @@ func (m *readerModel) record() {
 
 func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 	switch msg := msg.(type) {
+	case renderSlowMsg:
+		m.slow = true
+		return m, nil
 	case renderedMsg:
 		if msg.err != nil && msg.r == nil {
 			m.err = msg.err
@@ -398,6 +417,9 @@ func (m *readerModel) stepSection(dir int) tea.Cmd {
 }
 
 func (m readerModel) View() string {
+	if m.r == nil && m.err == nil && !m.shown && !m.slow {
+		return "" // the first frame is the whole first screen, or nothing
+	}
 	showTitle, showStatus, showHelp := m.chrome()
 	var parts []string
 	if showTitle {
