@@ -134,12 +134,15 @@ func newPrintCmd(opts *options) *cobra.Command {
 			}
 			po := tui.PrintOptions{Width: width, Styled: isTTY && os.Getenv("NO_COLOR") == ""}
 			if po.Styled {
-				po.IsDark = theme == tui.ThemeDark || theme == tui.ThemeAuto && terminalIsDark(colorQueryTimeout)
 				profile := stdoutProfile()
 				if out != os.Stdout {
 					profile = colorprofile.Detect(out, os.Environ())
 				}
 				out = &colorprofile.Writer{Forward: out, Profile: profile}
+				if theme == tui.ThemeAuto {
+					return printInTerminalTheme(out, pack, ch, po)
+				}
+				po.IsDark = theme == tui.ThemeDark
 			}
 			return tui.Print(out, pack, ch, po)
 		},

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"image/color"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -11,6 +13,9 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
+
+	"studyguide/content"
+	"studyguide/tui"
 )
 
 // colorQueryTimeout is how long print waits for the terminal to say what
@@ -112,4 +117,25 @@ func readBackground(tty *os.File) (color.Color, error) {
 			p = p[read:]
 		}
 	}
+}
+
+// printInTerminalTheme prints in the theme of the terminal's background.
+// The terminal may take up to colorQueryTimeout to say (or never say), so
+// the dark rendering, the likelier one and the one used without an answer,
+// is made meanwhile; it is written once the terminal is out of raw mode.
+func printInTerminalTheme(out io.Writer, pack *content.Pack, ch *content.Chapter, po tui.PrintOptions) error {
+	answer := make(chan bool, 1)
+	go func() { answer <- terminalIsDark(colorQueryTimeout) }()
+	var dark bytes.Buffer
+	po.IsDark = true
+	err := tui.Print(&dark, pack, ch, po)
+	if <-answer {
+		if err != nil {
+			return err
+		}
+		_, err = out.Write(dark.Bytes())
+		return err
+	}
+	po.IsDark = false
+	return tui.Print(out, pack, ch, po)
 }
