@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -167,18 +166,13 @@ func completeChapters(cmd *cobra.Command, args []string, _ string) ([]string, co
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
 
-// textPack is the pack whose text a command shows. The built-in essay is
-// compiled into the program and comes whole at no cost (see seeds.Pack), so
-// this is the whole pack.
-func (o *options) textPack() (*content.Pack, error) { return o.loadPack() }
-
 // chapterArg is the chapter named by an optional CHAPTER argument (a
 // number, a name or the start of one), or def when there is none.
 func (o *options) chapterArg(args []string, def int) (int, error) {
 	if len(args) == 0 {
 		return def, nil
 	}
-	pack, err := o.textPack()
+	pack, err := o.loadPack()
 	if err != nil {
 		return 0, err
 	}
@@ -225,16 +219,9 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	if err != nil {
 		return err
 	}
-	// The built-in essay's reader and chapter list show the text at once and
-	// load the glossary, quiz and guide behind the first frame; a quiz, the
-	// presenter and an outside pack (which must be checked whole) load all.
-	lazy := opts.pack == "" && !to.Present && to.Quiz == nil
-	var pack *content.Pack
-	if lazy {
-		pack, err = opts.textPack()
-	} else {
-		pack, err = opts.loadPack()
-	}
+	// The built-in essay comes whole, glossary included, from its compiled
+	// form (seeds.Pack); an outside pack is loaded and checked whole.
+	pack, err := opts.loadPack()
 	if err != nil {
 		return err
 	}
@@ -256,12 +243,6 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	}
 	to.Theme, to.NoColor = theme, os.Getenv("NO_COLOR") != ""
 	to.Progress, to.Store, to.Profile, to.Notice = st, store, opts.profile, notice
-	if lazy && pack.Glossary == nil {
-		to.LoadExtras = func() (content.Extras, error) {
-			defer debug.SetGCPercent(debug.SetGCPercent(400))
-			return pack.LoadExtras(seeds.FS)
-		}
-	}
 	m := tui.New(pack, to)
 	settleMemory()
 	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithColorProfile(stdoutProfile()), tea.WithFPS(frameRate)).Run()
