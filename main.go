@@ -244,6 +244,9 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	to.Theme, to.NoColor = theme, os.Getenv("NO_COLOR") != ""
 	to.Progress, to.Store, to.Profile, to.Notice = st, store, opts.profile, notice
 	m := tui.New(pack, to)
+	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
+		m.Prepare(w) // the first screen's rendering, while Bubble Tea starts
+	}
 	settleMemory()
 	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithColorProfile(stdoutProfile()), tea.WithFPS(frameRate)).Run()
 	if fm, ok := final.(tui.Model); ok && store != nil {

@@ -76,3 +76,35 @@ func TestReaderSaysWhenRenderingIsSlow(t *testing.T) {
 		t.Fatalf("a slow rendering should be announced:\n%s", s)
 	}
 }
+
+// TestPrepareRendersTheFirstScreenAhead: a rendering started before the
+// program (Prepare, at the terminal's width) is the one the reader shows
+// when the terminal gives its size; none is made twice.
+func TestPrepareRendersTheFirstScreenAhead(t *testing.T) {
+	m := New(testPack(t), Options{Theme: ThemeDark, Chapter: 1})
+	m.c.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	m.Prepare(100)
+	if len(m.c.renders.early) != 1 {
+		t.Fatalf("Prepare started %d renderings, want 1", len(m.c.renders.early))
+	}
+	next, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = next.(Model)
+	if len(m.c.renders.early) != 0 {
+		t.Fatal("the reader did not take the rendering Prepare started")
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			if c != nil {
+				if r, ok := c().(renderedMsg); ok {
+					msg = r
+				}
+			}
+		}
+	}
+	next, _ = m.Update(msg)
+	m = next.(Model)
+	if s := ansi.Strip(m.View().Content); !strings.Contains(s, "When socialists gathered") {
+		t.Fatalf("the prepared first screen lacks the text:\n%s", s)
+	}
+}

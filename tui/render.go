@@ -65,6 +65,8 @@ type renderCache struct {
 	// calm is when renderings that nothing on screen waits for (see later)
 	// may start: after the first frame has been written.
 	calm time.Time
+	// early are renderings started before the program (see Prepare).
+	early map[renderKey]chan renderedMsg
 }
 
 const maxCachedRenders = 48
@@ -89,11 +91,40 @@ func (rc *renderCache) get(pack *content.Pack, key renderKey, rs renderStyle) (*
 		return nil, nil
 	}
 	rc.pending[key] = true
+	if early, ok := rc.early[key]; ok {
+		delete(rc.early, key)
+		return nil, func() tea.Msg { return <-early }
+	}
 	ch := pack.Chapters[key.chapter]
 	return nil, func() tea.Msg {
 		r, err := renderChapter(ch, key, rs)
 		return renderedMsg{r: r, err: err}
 	}
+}
+
+// Prepare starts making the rendering the reader's first screen needs on a
+// terminal width columns wide, before the program starts, so that it is
+// under way while Bubble Tea sets the terminal up; the reader takes it when
+// the terminal gives its size. Call it at most once, before Program.Run.
+func (m Model) Prepare(width int) {
+	if m.screen != screenReader || width <= 0 {
+		return
+	}
+	key := m.reader.wantKey()
+	key.width = max(0, min(maxReadWidth, width)) // as c.readWidth() will be
+	rc, rs, ch := m.c.renders, m.c.renderStyle(), m.c.pack.Chapters[key.chapter]
+	if _, ok := rc.early[key]; ok {
+		return
+	}
+	done := make(chan renderedMsg, 1)
+	if rc.early == nil {
+		rc.early = map[renderKey]chan renderedMsg{}
+	}
+	rc.early[key] = done
+	go func() {
+		r, err := renderChapter(ch, key, rs)
+		done <- renderedMsg{r: r, err: err}
+	}()
 }
 
 // later is get for a rendering that nothing on screen waits for (the next
