@@ -28,6 +28,7 @@ func settleMemory() {
 // frameRate is how many frames a second Bubble Tea may write, at most. It
 // writes the first one at its first tick after starting, so at its default
 // of 60 the first screen waited up to 17 ms after it was ready; at 120 it
-// waits at most 8 ms. A frame is written only when the screen changed, so
-// an idle program costs no more.
+// waits at most 8 ms. A frame is written only when the screen changed, but
+// the ticker runs on: idle in the reader the program uses about 1.5% of one
+// core instead of 0.8% (ttff -I over 10 s).
 const frameRate = 120
