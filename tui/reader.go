@@ -150,7 +150,7 @@ func (m *readerModel) ensureRender() tea.Cmd {
 		get = m.c.renders.later
 	}
 	r, cmd := get(m.c.pack, want, m.c.renderStyle())
-	if cmd != nil && m.active && !m.shown {
+	if r == nil && m.active && !m.shown {
 		cmd = tea.Batch(cmd, m.c.tick(renderSlowDelay, func(time.Time) tea.Msg { return renderSlowMsg{} }))
 	}
 	if r != nil {
