@@ -10,13 +10,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/fang"
 	"github.com/charmbracelet/x/term"
@@ -137,8 +134,15 @@ func newPrintCmd(opts *options) *cobra.Command {
 			}
 			po := tui.PrintOptions{Width: width, Styled: isTTY && os.Getenv("NO_COLOR") == ""}
 			if po.Styled {
-				po.IsDark = theme == tui.ThemeDark || theme == tui.ThemeAuto && lipgloss.HasDarkBackground(os.Stdin, os.Stdout)
-				out = colorprofile.NewWriter(out, os.Environ())
+				profile := stdoutProfile()
+				if out != os.Stdout {
+					profile = colorprofile.Detect(out, os.Environ())
+				}
+				out = &colorprofile.Writer{Forward: out, Profile: profile}
+				if theme == tui.ThemeAuto {
+					return printInTerminalTheme(out, pack, ch, po)
+				}
+				po.IsDark = theme == tui.ThemeDark
 			}
 			return tui.Print(out, pack, ch, po)
 		},
@@ -163,35 +167,13 @@ func completeChapters(cmd *cobra.Command, args []string, _ string) ([]string, co
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
 
-// builtinText is the built-in essay without its glossary, quiz and guide:
-// enough for the first frame of the reader.
-var builtinText = sync.OnceValues(func() (*content.Pack, error) {
-	pack, err := content.LoadArticle(seeds.FS)
-	if err != nil {
-		return nil, fmt.Errorf("the built-in study pack is broken:\n%w", err)
-	}
-	return pack, nil
-})
-
-// textPack is the pack's text: the built-in essay's without waiting for
-// the rest, or a whole outside pack.
-func (o *options) textPack() (*content.Pack, error) {
-	if o.pack == "" {
-		if o.loaded != nil {
-			return o.loaded, nil
-		}
-		return builtinText()
-	}
-	return o.loadPack()
-}
-
 // chapterArg is the chapter named by an optional CHAPTER argument (a
 // number, a name or the start of one), or def when there is none.
 func (o *options) chapterArg(args []string, def int) (int, error) {
 	if len(args) == 0 {
 		return def, nil
 	}
-	pack, err := o.textPack()
+	pack, err := o.loadPack()
 	if err != nil {
 		return 0, err
 	}
@@ -202,18 +184,9 @@ func (o *options) chapterArg(args []string, def int) (int, error) {
 	return ch.Number, nil
 }
 
-// loadPack is the built-in essay, loaded once per process. The pack is
-// never changed after loading.
-var loadPack = sync.OnceValues(func() (*content.Pack, error) {
-	// Loading makes about 18 MB of short-lived garbage (mostly the YAML
-	// parser's); collecting it as it goes costs more than it saves at start.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	pack, err := content.Load(seeds.FS)
-	if err != nil {
-		return nil, fmt.Errorf("the built-in study pack is broken:\n%w", err)
-	}
-	return pack, nil
-})
+// loadPack is the built-in essay, loaded once per process from its compiled
+// form. The pack is never changed after loading.
+var loadPack = seeds.Pack
 
 func parseTheme(s string) (tui.Theme, error) {
 	for _, t := range tui.Themes {
@@ -247,16 +220,9 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	if err != nil {
 		return err
 	}
-	// The built-in essay's reader and chapter list show the text at once and
-	// load the glossary, quiz and guide behind the first frame; a quiz, the
-	// presenter and an outside pack (which must be checked whole) load all.
-	lazy := opts.pack == "" && !to.Present && to.Quiz == nil
-	var pack *content.Pack
-	if lazy {
-		pack, err = opts.textPack()
-	} else {
-		pack, err = opts.loadPack()
-	}
+	// The built-in essay comes whole, glossary included, from its compiled
+	// form (seeds.Pack); an outside pack is loaded and checked whole.
+	pack, err := opts.loadPack()
 	if err != nil {
 		return err
 	}
@@ -278,14 +244,12 @@ func runTUIWith(cmd *cobra.Command, opts *options, to tui.Options, noTerminal st
 	}
 	to.Theme, to.NoColor = theme, os.Getenv("NO_COLOR") != ""
 	to.Progress, to.Store, to.Profile, to.Notice = st, store, opts.profile, notice
-	if lazy && pack.Glossary == nil {
-		to.LoadExtras = func() (content.Extras, error) {
-			defer debug.SetGCPercent(debug.SetGCPercent(400))
-			return pack.LoadExtras(seeds.FS)
-		}
-	}
 	m := tui.New(pack, to)
-	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context())).Run()
+	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
+		m.Prepare(w) // the first screen's rendering, while Bubble Tea starts
+	}
+	settleMemory()
+	final, err := tea.NewProgram(m, tea.WithContext(cmd.Context()), tea.WithColorProfile(stdoutProfile()), tea.WithFPS(frameRate)).Run()
 	if fm, ok := final.(tui.Model); ok {
 		st = fm.Progress()
 	}

@@ -36,8 +36,8 @@ type Paragraph struct {
 	Text   string // plain text without markdown syntax
 	Line   int    // where it starts in the article file
 
-	Chapter *Chapter
-	Section *Section
+	Chapter *Chapter `compiled:"-"`
+	Section *Section `compiled:"-"`
 }
 
 // Words is the number of words in the paragraph.
@@ -49,7 +49,7 @@ type Section struct {
 	ID         string // "3.2": chapter 3, second section
 	Title      string
 	Paragraphs []*Paragraph
-	Chapter    *Chapter
+	Chapter    *Chapter `compiled:"-"`
 }
 
 // Chapter is one reading unit: a few minutes of the article.

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -24,7 +25,7 @@ type Term struct {
 
 	Line int `yaml:"-"` // where the entry starts in the glossary file
 	// Occurrences are the paragraphs where the term or a variant occurs.
-	Occurrences []*Paragraph `yaml:"-"`
+	Occurrences []*Paragraph `yaml:"-" compiled:"-"`
 }
 
 // Forms is the term and its variants, longest first, as they are matched.
@@ -52,6 +53,9 @@ var TermKinds = []string{"concept", "funding", "legal", "organizing", "organizat
 type Glossary struct {
 	Terms []*Term
 	byKey map[string]*Term // folded term and variants
+
+	foldOnce sync.Once
+	folded   [][][]rune // each term's forms folded, in the order of Forms
 }
 
 // Definition length limits, in words.
@@ -281,13 +285,20 @@ func (g *Glossary) Match(folded []rune, want func(*Term) bool) []TermMatch {
 	if g == nil {
 		return nil
 	}
+	g.foldOnce.Do(func() {
+		g.folded = make([][][]rune, len(g.Terms))
+		for i, t := range g.Terms {
+			for _, f := range t.Forms() {
+				g.folded[i] = append(g.folded[i], FoldText(f))
+			}
+		}
+	})
 	var cs []TermMatch
-	for _, t := range g.Terms {
+	for i, t := range g.Terms {
 		if want != nil && !want(t) {
 			continue
 		}
-		for _, f := range t.Forms() {
-			q := FoldText(f)
+		for _, q := range g.folded[i] {
 			for _, at := range IndexWholeWords(folded, q) {
 				cs = append(cs, TermMatch{t, at, at + len(q)})
 			}

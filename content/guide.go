@@ -38,7 +38,7 @@ type ChapterGuide struct {
 type Question struct {
 	Text        string     `yaml:"text"`
 	ParagraphID string     `yaml:"paragraph"`
-	Paragraph   *Paragraph `yaml:"-"` // resolved from ParagraphID
+	Paragraph   *Paragraph `yaml:"-" compiled:"-"` // resolved from ParagraphID
 	Quote       string     `yaml:"quote"`
 
 	Line int `yaml:"-"`

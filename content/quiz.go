@@ -71,7 +71,7 @@ type Scenario struct {
 	Passage     string `yaml:"passage"`
 	ParagraphID string `yaml:"paragraph"`
 
-	Paragraph *Paragraph `yaml:"-"`
+	Paragraph *Paragraph `yaml:"-" compiled:"-"`
 	Chapter   int        `yaml:"-"` // the number of the paragraph's chapter
 	Line      int        `yaml:"-"` // where the item starts in the scenarios file
 }

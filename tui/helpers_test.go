@@ -40,7 +40,8 @@ func newHarness(t testing.TB, w, h int, opts Options) *harness {
 	hs := &harness{t: t, m: New(testPack(t), opts)}
 	// The presenter's timer is driven by timerTickMsg in tests, not by a clock.
 	hs.m.c.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	hs.m.c.exportDir = t.TempDir() // x writes here, not into the source tree
+	hs.m.c.exportDir = t.TempDir()    // x writes here, not into the source tree
+	hs.m.c.renders.calm = time.Time{} // commands run at once here: no first frame to wait for
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs

@@ -31,10 +31,18 @@ const lineDecor = " \u00a0▎│|•"
 func newFlatText(plain []string) *flatText {
 	ft := &flatText{}
 	joinWithSpace := false
+	widths := map[rune]int{} // of the runes that are not plain ASCII
 	for li, l := range plain {
 		col, started := 0, false
 		for _, r := range l {
-			w := max(ansi.StringWidth(string(r)), 0)
+			w := 1
+			if r < 0x20 || r >= 0x7f {
+				var ok bool
+				if w, ok = widths[r]; !ok {
+					w = max(ansi.StringWidth(string(r)), 0)
+					widths[r] = w
+				}
+			}
 			if !started && strings.ContainsRune(lineDecor, r) {
 				col += w
 				continue

@@ -33,6 +33,7 @@ func Print(w io.Writer, pack *content.Pack, ch *content.Chapter, opts PrintOptio
 		return printStyled(w, pack, chapters, ch != nil, width, opts.IsDark)
 	}
 	var b strings.Builder
+	b.Grow(48 << 10)
 	for i, c := range chapters {
 		if i > 0 {
 			b.WriteString("\n")
@@ -40,8 +41,14 @@ func Print(w io.Writer, pack *content.Pack, ch *content.Chapter, opts PrintOptio
 		if ch != nil {
 			fmt.Fprintf(&b, "Chapter %d of %d: %s\n\n", c.Number, len(pack.Chapters), c.Title)
 		}
-		for _, p := range c.Paragraphs() {
-			b.WriteString(plainParagraph(p, width))
+		paras := c.Paragraphs()
+		for k, p := range paras {
+			writePlainParagraph(&b, p, width)
+			// A blank line after each paragraph, except between the items
+			// of one list.
+			if k+1 == len(paras) || !listy(p) || !listy(paras[k+1]) {
+				b.WriteString("\n")
+			}
 		}
 	}
 	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
@@ -70,10 +77,9 @@ func printStyled(w io.Writer, pack *content.Pack, chapters []*content.Chapter, o
 	return err
 }
 
-// plainParagraph is a paragraph as plain text: wrapped, list items with a
-// hanging indent, quotations indented, each followed by a blank line except
-// between items of one list.
-func plainParagraph(p *content.Paragraph, width int) string {
+// writePlainParagraph writes a paragraph as plain text: wrapped, list items
+// with a hanging indent, quotations indented.
+func writePlainParagraph(b *strings.Builder, p *content.Paragraph, width int) {
 	first, rest := "", ""
 	switch p.Kind {
 	case content.ListItem:
@@ -87,51 +93,46 @@ func plainParagraph(p *content.Paragraph, width int) string {
 	case content.Quote:
 		first, rest = "    ", "    "
 	}
-	lines := wrapWords(p.Text, max(width-len(rest), 10))
-	for i := range lines {
-		if i == 0 {
-			lines[i] = first + lines[i]
-		} else {
-			lines[i] = rest + lines[i]
-		}
-	}
-	out := strings.Join(lines, "\n") + "\n"
-	if p.Kind == content.ListItem || p.Kind == content.SubItem {
-		if next := nextParagraph(p); next != nil && (next.Kind == content.ListItem || next.Kind == content.SubItem) {
-			return out
-		}
-	}
-	return out + "\n"
+	b.WriteString(first)
+	wrapWords(b, p.Text, max(width-len(rest), 10), rest)
+	b.WriteString("\n")
 }
 
-// wrapWords fills lines with whole words. Unlike terminal word-wrapping it
-// never breaks after a hyphen, so "heavily-regulated" stays one word for
-// screen readers and for counting.
-func wrapWords(text string, width int) []string {
-	var lines []string
-	var cur strings.Builder
-	for _, w := range strings.Split(text, " ") {
+func listy(p *content.Paragraph) bool { return p.Kind == content.ListItem || p.Kind == content.SubItem }
+
+// wrapWords fills lines with whole words, starting each line after the
+// first with indent. Unlike terminal word-wrapping it never breaks after a
+// hyphen, so "heavily-regulated" stays one word for screen readers and for
+// counting.
+func wrapWords(b *strings.Builder, text string, width int, indent string) {
+	lineWidth := -1 // no word on the line yet
+	for w := range strings.SplitSeq(text, " ") {
 		if w == "" {
 			continue
 		}
-		if cur.Len() > 0 && ansi.StringWidth(cur.String())+1+ansi.StringWidth(w) > width {
-			lines = append(lines, cur.String())
-			cur.Reset()
+		ww := wordWidth(w)
+		switch {
+		case lineWidth < 0:
+			lineWidth = ww
+		case lineWidth+1+ww > width:
+			b.WriteString("\n")
+			b.WriteString(indent)
+			lineWidth = ww
+		default:
+			b.WriteByte(' ')
+			lineWidth += 1 + ww
 		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
-		}
-		cur.WriteString(w)
+		b.WriteString(w)
 	}
-	return append(lines, cur.String())
 }
 
-func nextParagraph(p *content.Paragraph) *content.Paragraph {
-	paras := p.Chapter.Paragraphs()
-	for i, q := range paras {
-		if q == p && i+1 < len(paras) {
-			return paras[i+1]
+// wordWidth is the width of a word in cells: its length when it is plain
+// ASCII, as most words are, otherwise its measured width.
+func wordWidth(w string) int {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 0x20 || c >= 0x7f {
+			return ansi.StringWidth(w)
 		}
 	}
-	return nil
+	return len(w)
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -47,6 +48,10 @@ type readerModel struct {
 	// until they move on their own there, and back returns to where they
 	// were reading.
 	peek *peek
+	// shown says a rendering has been on screen; until then, and unless
+	// it takes longer than renderSlowDelay (slow), the reader draws
+	// nothing rather than a first frame without its text.
+	shown, slow bool
 }
 
 // peek is a look elsewhere that is not reading.
@@ -77,6 +82,14 @@ func (m *readerModel) startPeek(quiz bool) {
 		m.peek.from = &readPlace{chapter: m.chapter, at: m.currentAnchor()}
 	}
 }
+
+// renderSlowDelay is how long the reader shows nothing while its first
+// rendering is being made, before it shows that it is being made.
+const renderSlowDelay = 250 * time.Millisecond
+
+// renderSlowMsg says the first rendering is taking longer than
+// renderSlowDelay.
+type renderSlowMsg struct{}
 
 // anchor is a place in a chapter that survives re-wrapping.
 type anchor struct {
@@ -166,7 +179,14 @@ func (m *readerModel) ensureRender() tea.Cmd {
 		}
 		return nil
 	}
-	r, cmd := m.c.renders.get(m.c.pack, want, m.c.renderStyle())
+	get := m.c.renders.get
+	if !m.active { // behind another screen: after that screen's first frame
+		get = m.c.renders.later
+	}
+	r, cmd := get(m.c.pack, want, m.c.renderStyle())
+	if r == nil && m.active && !m.shown {
+		cmd = tea.Batch(cmd, m.c.tick(renderSlowDelay, func(time.Time) tea.Msg { return renderSlowMsg{} }))
+	}
 	if r != nil {
 		m.show(r)
 		return m.prefetch()
@@ -178,15 +198,15 @@ func (m *readerModel) ensureRender() tea.Cmd {
 }
 
 // prefetch renders the next chapter in the background, so turning the page
-// is instant.
+// is instant. Behind another screen it waits until the reader is opened.
 func (m *readerModel) prefetch() tea.Cmd {
 	next := m.chapter + 1
-	if next >= len(m.c.pack.Chapters) {
+	if next >= len(m.c.pack.Chapters) || !m.active {
 		return nil
 	}
 	k := m.wantKey()
 	k.chapter = next
-	_, cmd := m.c.renders.get(m.c.pack, k, m.c.renderStyle())
+	_, cmd := m.c.renders.later(m.c.pack, k, m.c.renderStyle())
 	return cmd
 }
 
@@ -196,7 +216,7 @@ func (m *readerModel) show(r *rendered) {
 	if a == nil && m.r != nil && m.r.key.chapter == r.key.chapter {
 		a = m.place
 	}
-	m.r, m.anchor, m.focus = r, nil, -1
+	m.r, m.anchor, m.focus, m.shown = r, nil, -1, true
 	m.search.refresh(r, m.chapter)
 	m.vp.SetContentLines(r.lines)
 	m.redecorate()
@@ -314,6 +334,9 @@ func (m *readerModel) record() {
 
 func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 	switch msg := msg.(type) {
+	case renderSlowMsg:
+		m.slow = true
+		return m, nil
 	case renderedMsg:
 		if msg.err != nil && msg.r == nil {
 			m.err = msg.err
@@ -447,6 +470,9 @@ func (m *readerModel) stepSection(dir int) tea.Cmd {
 }
 
 func (m readerModel) View() string {
+	if m.r == nil && m.err == nil && !m.shown && !m.slow {
+		return "" // the first frame is the whole first screen, or nothing
+	}
 	showTitle, showStatus, showHelp := m.chrome()
 	var parts []string
 	if showTitle {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
@@ -61,12 +62,23 @@ type renderedMsg struct {
 type renderCache struct {
 	done    map[renderKey]*rendered
 	pending map[renderKey]bool
+	// calm is when renderings that nothing on screen waits for (see later)
+	// may start: after the first frame has been written.
+	calm time.Time
+	// early are renderings started before the program (see Prepare).
+	early map[renderKey]chan renderedMsg
 }
 
 const maxCachedRenders = 48
 
+// firstFrameTime is how long after the program starts its first frame has
+// surely been written: Bubble Tea writes a frame at most 1/60 s after it is
+// ready, and the first screen is ready within a few milliseconds.
+const firstFrameTime = 60 * time.Millisecond
+
 func newRenderCache() *renderCache {
-	return &renderCache{done: map[renderKey]*rendered{}, pending: map[renderKey]bool{}}
+	return &renderCache{done: map[renderKey]*rendered{}, pending: map[renderKey]bool{},
+		calm: time.Now().Add(firstFrameTime)}
 }
 
 // get returns a cached rendering, or nil and a command that makes one (nil
@@ -79,8 +91,56 @@ func (rc *renderCache) get(pack *content.Pack, key renderKey, rs renderStyle) (*
 		return nil, nil
 	}
 	rc.pending[key] = true
+	if early, ok := rc.early[key]; ok {
+		delete(rc.early, key)
+		return nil, func() tea.Msg { return <-early }
+	}
 	ch := pack.Chapters[key.chapter]
 	return nil, func() tea.Msg {
+		r, err := renderChapter(ch, key, rs)
+		return renderedMsg{r: r, err: err}
+	}
+}
+
+// Prepare starts making the rendering the reader's first screen needs on a
+// terminal width columns wide, before the program starts, so that it is
+// under way while Bubble Tea sets the terminal up; the reader takes it when
+// the terminal gives its size. Call it at most once, before Program.Run.
+func (m Model) Prepare(width int) {
+	if m.screen != screenReader || width <= 0 {
+		return
+	}
+	key := m.reader.wantKey()
+	key.width = max(0, min(maxReadWidth, width)) // as c.readWidth() will be
+	rc, rs, ch := m.c.renders, m.c.renderStyle(), m.c.pack.Chapters[key.chapter]
+	if _, ok := rc.early[key]; ok {
+		return
+	}
+	done := make(chan renderedMsg, 1)
+	if rc.early == nil {
+		rc.early = map[renderKey]chan renderedMsg{}
+	}
+	rc.early[key] = done
+	go func() {
+		r, err := renderChapter(ch, key, rs)
+		done <- renderedMsg{r: r, err: err}
+	}()
+}
+
+// later is get for a rendering that nothing on screen waits for (the next
+// chapter, the reader behind another screen): it starts once the first frame
+// has been written, so it never competes with it for the machine.
+func (rc *renderCache) later(pack *content.Pack, key renderKey, rs renderStyle) (*rendered, tea.Cmd) {
+	if r, ok := rc.done[key]; ok {
+		return r, nil
+	}
+	if rc.pending[key] {
+		return nil, nil
+	}
+	rc.pending[key] = true
+	ch, calm := pack.Chapters[key.chapter], rc.calm
+	return nil, func() tea.Msg {
+		time.Sleep(time.Until(calm))
 		r, err := renderChapter(ch, key, rs)
 		return renderedMsg{r: r, err: err}
 	}
