@@ -70,29 +70,6 @@ func (p *Pack) SetExtras(e Extras) {
 	p.Glossary, p.Quiz, p.Guide, p.Warnings = e.Glossary, e.Quiz, e.Guide, ordered(e.Warnings)
 }
 
-// LoadArticle loads a pack without its glossary, quiz and guide, so a front
-// end can show the text at once and load the rest with LoadExtras. For a
-// pack that has not been validated, use Load: problems in the other files
-// are found only by LoadExtras.
-func LoadArticle(fsys fs.FS) (*Pack, error) {
-	p, probs, _ := loadBase(fsys)
-	if len(probs) > 0 {
-		return nil, ordered(probs)
-	}
-	return p, nil
-}
-
-// LoadExtras loads the glossary, quiz and guide of a pack loaded with
-// LoadArticle from the same fsys. It only reads the pack; give the result to
-// SetExtras.
-func (p *Pack) LoadExtras(fsys fs.FS) (Extras, error) {
-	e, probs := p.loadExtras(fsys)
-	if len(probs) > 0 {
-		return Extras{}, ordered(probs)
-	}
-	return e, nil
-}
-
 func (p *Pack) loadExtras(fsys fs.FS) (Extras, Problems) {
 	meta := p.Meta
 	// The glossary, the quiz and the guide only read the article, so they

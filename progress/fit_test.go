@@ -12,7 +12,7 @@ import (
 
 func builtin(t *testing.T) *content.Pack {
 	t.Helper()
-	p, err := content.LoadArticle(seeds.FS)
+	p, err := content.Load(seeds.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,10 +46,6 @@ type Options struct {
 	PresentSeed  int64
 	// Room serves the presenter to a room (studyguide serve); nil for none.
 	Room *RoomOptions
-	// LoadExtras, when set, loads the pack's glossary, quiz and guide; it is
-	// called in the background once the first screen is ready, so the text
-	// does not wait for them (see content.LoadArticle).
-	LoadExtras func() (content.Extras, error)
 	// Quiz starts a quiz at once (studyguide quiz); QuizTitle names it.
 	Quiz      *quiz.Options
 	QuizTitle string
@@ -79,8 +75,6 @@ type Model struct {
 	// the keys.
 	overlays []overlay
 	saves    saveState
-	// loadExtras is Options.LoadExtras until it has been started.
-	loadExtras func() (content.Extras, error)
 }
 
 // saveState tracks saving: changes wait saveDelay, then one save runs.
@@ -119,7 +113,7 @@ func New(pack *content.Pack, opts Options) Model {
 	default:
 		c.setDark(opts.Theme != ThemeLight)
 	}
-	m := Model{c: c, saves: saveState{delay: opts.SaveDelay, saved: opts.Progress.Changes()}, loadExtras: opts.LoadExtras}
+	m := Model{c: c, saves: saveState{delay: opts.SaveDelay, saved: opts.Progress.Changes()}}
 	if opts.Notice != "" {
 		m.overlays = append(m.overlays, newMessageOverlay(c, "Saved progress", opts.Notice))
 	}
@@ -176,31 +170,6 @@ func (c *common) enableKeys() {
 	c.keys.Home.Map.SetEnabled(pack.ArgMap() != nil)
 }
 
-// ExtrasLoaded gives the program a pack's glossary, quiz and guide when
-// they were loaded after the first frame (see content.LoadArticle): the
-// text shows at once, the terms are marked a moment later.
-type ExtrasLoaded struct {
-	Extras content.Extras
-	Err    error
-}
-
-func (m Model) extrasLoaded(msg ExtrasLoaded) (tea.Model, tea.Cmd) {
-	if msg.Err != nil {
-		m.overlays = append(m.overlays, newMessageOverlay(m.c, "Part of the pack could not be loaded",
-			"The glossary, quiz or discussion guide could not be loaded, so the guide shows the text only:\n\n"+msg.Err.Error()))
-		return m, nil
-	}
-	m.c.pack.SetExtras(msg.Extras)
-	m.c.enableKeys()
-	m.c.extrasGen++ // renderings made before the glossary are stale
-	back := m.reader.keys.Back
-	m.reader.keys = m.c.keys.Reader
-	m.reader.keys.Back = back
-	m.home.keys = m.c.keys.Home
-	m.home.refresh()
-	return m, m.reader.ensureRender()
-}
-
 // Init asks the terminal for its background colour. The first frame does
 // not wait for the answer: some terminals (tmux among them) never give one.
 // With the auto theme, an answer that differs from the guess rebuilds the
@@ -226,21 +195,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
 	mm := next.(Model)
 	save := mm.scheduleSave()
-	return mm, tea.Batch(cmd, save, mm.startExtras())
-}
-
-// startExtras starts loading the glossary, quiz and guide once the first
-// screen can be drawn: the chapter list, or the reader with its chapter.
-func (m *Model) startExtras() tea.Cmd {
-	load := m.loadExtras
-	if load == nil || m.c.width <= 0 || (m.screen == screenReader && m.reader.r == nil) {
-		return nil
-	}
-	m.loadExtras = nil
-	return func() tea.Msg {
-		e, err := load()
-		return ExtrasLoaded{Extras: e, Err: err}
-	}
+	return mm, tea.Batch(cmd, save)
 }
 
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -335,8 +290,6 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.tooSmall() {
 			return m, nil
 		}
-	case ExtrasLoaded:
-		return m.extrasLoaded(msg)
 	case RoomChanged, roomOverlayMsg:
 		return m.roomMsg(msg)
 	}

@@ -34,9 +34,6 @@ type common struct {
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	// exportDir is where x writes the notes: the current directory ("").
 	exportDir string
-	// extrasGen counts the times the glossary arrived after start; it is
-	// part of each rendering's key.
-	extrasGen int
 	// termDark is the terminal's own background as it answered (nil: no
 	// answer yet, or never, as in tmux); toggled says t changed the theme.
 	termDark *bool

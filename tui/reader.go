@@ -140,7 +140,7 @@ func (m *readerModel) SetSize(w, h int) tea.Cmd {
 
 // wantKey is the rendering the reader needs now.
 func (m readerModel) wantKey() renderKey {
-	return renderKey{chapter: m.chapter, width: m.c.readWidth(), style: m.c.styles.Name, gen: m.c.extrasGen}
+	return renderKey{chapter: m.chapter, width: m.c.readWidth(), style: m.c.styles.Name}
 }
 
 // open shows a chapter, at a paragraph if one is given.

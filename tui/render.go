@@ -22,7 +22,6 @@ type renderKey struct {
 	chapter int // index into pack.Chapters
 	width   int // wrap width in cells
 	style   string
-	gen     int // common.extrasGen: a rendering from before the glossary arrived is stale
 }
 
 // rendered is a chapter as lines on screen, with where each paragraph starts
