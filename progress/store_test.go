@@ -178,7 +178,7 @@ func TestUnwritablePlaceTurnsSavingOff(t *testing.T) {
 
 func TestReadOnlyDirectory(t *testing.T) {
 	if os.Geteuid() == 0 {
-		t.Skip("root writes to read-only directories; TestUnwritablePlaceTurnsSavingOff covers the failure")
+		t.Skip("root writes to read-only directories; TestUnwritablePlaceTurnsSavingOff and TestSaveFailureAtEveryStep cover the failure")
 	}
 	dir := t.TempDir()
 	s, st, _ := open(t, dir, "")
