@@ -1,0 +1,54 @@
+package content_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Search reaches every chapter, the last one included: for each chapter the
+// opening words of its last paragraph are found there, and the hits are in
+// exactly the chapters where a plain case-blind reading of the text finds
+// them, as many times.
+func TestSearchFindsEveryChaptersLastParagraph(t *testing.T) {
+	p := loadSeeds(t)
+	for _, ch := range p.Chapters {
+		paras := ch.Paragraphs()
+		last := paras[len(paras)-1]
+		words := strings.Fields(last.Text)
+		query := strings.Join(words[:min(5, len(words))], " ")
+
+		var want []int
+		count := 0
+		for _, c := range p.Chapters {
+			for _, para := range c.Paragraphs() {
+				n := strings.Count(strings.ToLower(strings.Join(strings.Fields(para.Text), " ")), strings.ToLower(query))
+				count += n
+				if n > 0 && !slices.Contains(want, c.Number) {
+					want = append(want, c.Number)
+				}
+			}
+		}
+		if !slices.Contains(want, ch.Number) {
+			t.Fatalf("chapter %d: the test's own reading misses %q", ch.Number, query)
+		}
+
+		hits := p.Search(query)
+		var got []int
+		for _, h := range hits {
+			if !slices.Contains(got, h.Para.Chapter.Number) {
+				got = append(got, h.Para.Chapter.Number)
+			}
+		}
+		if !slices.Equal(got, want) || len(hits) != count {
+			t.Errorf("chapter %d: %q found %d times in chapters %v; want %d times in %v", ch.Number, query, len(hits), got, count, want)
+		}
+		found := false
+		for _, h := range hits {
+			found = found || h.Para == last
+		}
+		if !found {
+			t.Errorf("chapter %d: %q is not found in its own paragraph %s", ch.Number, query, last.ID)
+		}
+	}
+}
