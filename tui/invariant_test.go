@@ -74,8 +74,12 @@ func TestWalk(t *testing.T) {
 	}
 	for _, w := range walks {
 		t.Run(w.name, func(t *testing.T) {
+			reached := reach{} // over all seeds; see walkMust
 			for seed := range w.seeds {
-				runWalk(t, w, seed)
+				runWalk(t, w, seed, reached)
+			}
+			if !t.Failed() {
+				checkReach(t, w.name, reached)
 			}
 		})
 	}
@@ -91,14 +95,15 @@ type walker struct {
 	width   int
 	height  int
 	history []string
+	reached reach
 }
 
-func runWalk(t *testing.T, w walk, seed uint64) {
+func runWalk(t *testing.T, w walk, seed uint64, reached reach) {
 	salt := uint64(0)
 	for _, r := range w.name {
 		salt = salt*31 + uint64(r)
 	}
-	wk := &walker{t: t, w: w, seed: seed, rng: rand.New(rand.NewPCG(seed, salt))}
+	wk := &walker{t: t, w: w, seed: seed, rng: rand.New(rand.NewPCG(seed, salt)), reached: reached}
 	wk.start()
 	for step := range w.steps {
 		if !wk.step(step) {
@@ -142,6 +147,7 @@ func (wk *walker) step(step int) (ok bool) {
 		return true
 	}
 	wk.checkFrame(step)
+	wk.reached.note(wk.hs.m)
 	return !wk.t.Failed()
 }
 
@@ -169,7 +175,11 @@ func (wk *walker) next() (tea.Msg, string) {
 		return timerTickMsg{gen: m.present.timer.gen}, "tick"
 	case n < 19 && m.screen == screenPresent && len(m.overlays) == 0:
 		return wk.presenterJump()
-	case n < 55:
+	case n < 40, n < 85 && inAFlow(m):
+		if k := awareKey(m, r); k != "" {
+			return keyPress(k), k
+		}
+	case n < 62:
 		if ks := screenKeys[m.screen]; len(ks) > 0 {
 			k := ks[r.IntN(len(ks))]
 			return keyPress(k), k
