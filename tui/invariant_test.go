@@ -207,17 +207,23 @@ func (wk *walker) presenterJump() (tea.Msg, string) {
 // checkFrame checks the frame as drawn, before it is cut to the terminal.
 func (wk *walker) checkFrame(step int) {
 	w, h := wk.width, wk.height
-	frame := wk.hs.m.View().Content
 	if w <= 0 || h <= 0 {
-		if frame != "" {
+		if frame := wk.hs.m.View().Content; frame != "" {
 			wk.fail(step, "a %dx%d terminal got a frame", w, h)
 		}
 		return
 	}
-	if strings.TrimSpace(ansi.Strip(frame)) == "" {
+	base, popup := wk.hs.m.layers()
+	if strings.TrimSpace(ansi.Strip(base)) == "" {
 		wk.fail(step, "empty frame at %dx%d", w, h)
 	}
-	base, popup := wk.hs.m.layers()
+	if popup != "" {
+		// The whole frame, the popup composed over the page, is drawn
+		// only here: without a popup it is the page as checked below.
+		if frame := wk.hs.m.View().Content; fitProblem(frame, w, h) != "" || strings.TrimSpace(ansi.Strip(frame)) == "" {
+			wk.fail(step, "the frame with a popup: %q", fitProblem(frame, w, h))
+		}
+	}
 	if msg := fitProblem(base, w, h); msg != "" {
 		wk.fail(step, "the %s screen: %s", screenName(wk.hs.m.screen), msg)
 	}

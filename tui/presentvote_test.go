@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
@@ -302,16 +303,18 @@ func covered(text string, loc []int, forms []termForm, self *content.Term) bool 
 // hall's three-digit count at the narrowest widths draws, fits, and shows
 // the count whole.
 func TestVoteBarsFitNarrowScreens(t *testing.T) {
+	hs := presenter(t, 80, 24, 1)
+	p := &hs.m.present
+	for i, s := range p.deck {
+		if s.kind == stepQuiz {
+			p.go_(i)
+			break
+		}
+	}
 	for w := minWidth; w <= 34; w++ {
+		hs.send(tea.WindowSizeMsg{Width: w, Height: 12})
 		for _, hands := range []int{1, 9, 10, 99, 100, 999} {
-			hs := presenter(t, w, 12, 1)
-			p := &hs.m.present
-			for i, s := range p.deck {
-				if s.kind == stepQuiz {
-					p.go_(i)
-					break
-				}
-			}
+			clear(p.votes)
 			func() {
 				defer func() {
 					if r := recover(); r != nil {
