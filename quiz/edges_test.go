@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -77,5 +78,14 @@ func TestNoLimitAsksEverything(t *testing.T) {
 	s, err = NewSession(bank, Options{Seed: 1, Now: t0, Limit: len(bank.Scenarios)})
 	if err != nil || s.Len() != len(bank.Scenarios) {
 		t.Fatalf("a limit of exactly the bank's size has %d items (%v)", s.Len(), err)
+	}
+}
+
+// A mode just past the known ones, or before them, is named as a number.
+func TestUnknownModesAreNumbered(t *testing.T) {
+	for _, m := range []Mode{Review + 1, -1} {
+		if got, want := m.String(), fmt.Sprintf("Mode(%d)", int(m)); got != want {
+			t.Errorf("%s; want %s", got, want)
+		}
 	}
 }
