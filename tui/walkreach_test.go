@@ -227,3 +227,13 @@ func awareKey(m Model, r *rand.Rand) string {
 	}
 	return ""
 }
+
+// Every key the walks press is a key: named keys are not typed as text.
+func TestWalkKeysAreKeys(t *testing.T) {
+	for _, k := range walkKeys {
+		kp := keyPress(k)
+		if kp.String() != k || len(k) > 1 && kp.Text != "" && k != "space" {
+			t.Errorf("keyPress(%q) is %q, text %q: a named key sent as typed text", k, kp.String(), kp.Text)
+		}
+	}
+}
