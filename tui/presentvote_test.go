@@ -242,7 +242,7 @@ func TestPresenterMarksTermsInAnyCase(t *testing.T) {
 				continue // \b needs letters at both ends
 			}
 			q := `\b` + regexp.QuoteMeta(f) + `\b`
-			forms = append(forms, termForm{term, regexp.MustCompile(`(?i)` + q), regexp.MustCompile(q)})
+			forms = append(forms, termForm{term, strings.ToLower(f), regexp.MustCompile(`(?i)` + q), regexp.MustCompile(q)})
 		}
 	}
 	found := 0
@@ -258,16 +258,19 @@ func TestPresenterMarksTermsInAnyCase(t *testing.T) {
 		}
 		for _, para := range s.paras {
 			text := flat(para.Text)
+			lower := strings.ToLower(text)
 			for _, f := range forms {
-				loc := f.any.FindStringIndex(text)
-				if loc == nil || f.exact.MatchString(text) || marked[f.term] || covered(text, loc, forms, f.term) {
-					continue
+				if !strings.Contains(lower, f.lower) {
+					continue // cheaply: the form is not there in any case
 				}
-				t.Errorf("step %d (%s): %q occurs as %q but is not marked", i, para.ID, f.term.Term, text[loc[0]:loc[1]])
-			}
-			for _, f := range forms {
-				if loc := f.any.FindStringIndex(text); loc != nil && !f.exact.MatchString(text) && marked[f.term] {
+				loc := f.any.FindStringIndex(text)
+				if loc == nil || f.exact.MatchString(text) {
+					continue // not a whole word, or there as the glossary writes it
+				}
+				if marked[f.term] {
 					found++
+				} else if !covered(text, loc, forms, f.term) {
+					t.Errorf("step %d (%s): %q occurs as %q but is not marked", i, para.ID, f.term.Term, text[loc[0]:loc[1]])
 				}
 			}
 		}
@@ -281,6 +284,7 @@ func TestPresenterMarksTermsInAnyCase(t *testing.T) {
 // termForm is one form of a glossary term, found ignoring case or not.
 type termForm struct {
 	term       *content.Term
+	lower      string
 	any, exact *regexp.Regexp
 }
 
