@@ -169,13 +169,6 @@ func readFull(f *os.File, b []byte) (int, error) {
 	return n, nil
 }
 
-func (s *Store) fileOps() fileOps {
-	if s.ops != nil {
-		return s.ops
-	}
-	return osOps{}
-}
-
 func (s *Store) now() time.Time {
 	if s.clock != nil {
 		return s.clock()
@@ -277,6 +270,15 @@ type tempFile interface {
 	Write(b []byte) (int, error)
 	Sync() error
 	Close() error
+}
+
+// fileOps are the store's file operations: the real ones unless a test
+// set its own.
+func (s *Store) fileOps() fileOps {
+	if s.ops != nil {
+		return s.ops
+	}
+	return osOps{}
 }
 
 // osOps are the real file operations.
