@@ -168,3 +168,48 @@ func TestWholeWordsAtTheEdges(t *testing.T) {
 		}
 	}
 }
+
+// A term occurs where it stands as a whole word: a heading that is only the
+// term, the start or the end of a paragraph; never inside a longer word.
+func TestTermOccurrencesAreWholeWords(t *testing.T) {
+	article := `<!-- chapter: One -->
+
+# Omega
+
+Alphabetical order and the alphabet.
+
+A betaalpha and a gamma.
+
+Beta starts this one and it ends with gamma
+`
+	g := "entries:\n" + entry("omega", "") + entry("alpha", "") + entry("beta", "") + entry("gamma", "")
+	_, err := content.Load(fstest.MapFS{
+		"pack.yaml":     {Data: []byte("id: w\ntitle: W\narticle: article.md\nglossary: glossary.yaml\n")},
+		"article.md":    {Data: []byte(article)},
+		"glossary.yaml": {Data: []byte(g)},
+	})
+	msg := fmt.Sprint(err)
+	if !strings.Contains(msg, "alpha: neither the term nor a variant occurs") {
+		t.Errorf("alpha, only inside longer words, should occur nowhere:\n%s", msg)
+	}
+	for _, term := range []string{"omega", "beta", "gamma"} {
+		if strings.Contains(msg, term+": neither the term") {
+			t.Errorf("%s occurs as a whole word but is not found:\n%s", term, msg)
+		}
+	}
+	g = "entries:\n" + entry("omega", "") + entry("beta", "") + entry("gamma", "")
+	p, err := content.Load(fstest.MapFS{
+		"pack.yaml":     {Data: []byte("id: w\ntitle: W\narticle: article.md\nglossary: glossary.yaml\n")},
+		"article.md":    {Data: []byte(article)},
+		"glossary.yaml": {Data: []byte(g)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for term, want := range map[string]string{"omega": "p1", "beta": "p4", "gamma": "p3 p4"} {
+		found, _ := p.Glossary.Lookup(term)
+		if got := strings.Join(ids(found.Occurrences), " "); got != want {
+			t.Errorf("%s occurs in %s; want %s", term, got, want)
+		}
+	}
+}
