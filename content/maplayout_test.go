@@ -169,7 +169,7 @@ func TestMapLimitsAndUnknownKeys(t *testing.T) {
 	with := func(old, new string) string { return tinyGuide + strings.Replace(tinyMap, old, new, 1) }
 	for _, c := range []struct {
 		name, guide, problem string
-		refused             bool
+		refused              bool
 	}{
 		{"a title of 64", with("title: Two steps", "title: "+strings.Repeat("t", 64)), "map: the title is", false},
 		{"a title of 65", with("title: Two steps", "title: "+strings.Repeat("t", 65)), "map: the title is 65 characters; keep it to 64", true},
