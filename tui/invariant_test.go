@@ -58,7 +58,7 @@ type walk struct {
 }
 
 func TestWalk(t *testing.T) {
-	steps := 1200
+	steps := 2400 // tens of thousands of keys over the walks
 	if raceEnabled {
 		steps = 250
 	}
@@ -81,6 +81,7 @@ func TestWalk(t *testing.T) {
 			if !t.Failed() {
 				checkReach(t, w.name, reached)
 			}
+			t.Logf("%d seeds × %d steps, %d keys", w.seeds, w.steps, reached["keys pressed"])
 		})
 	}
 }
@@ -129,6 +130,9 @@ func (wk *walker) step(step int) (ok bool) {
 	before := wk.hs.m
 	msg, name := wk.next()
 	wk.history = append(wk.history, name)
+	if _, key := msg.(tea.KeyPressMsg); key {
+		wk.reached["keys pressed"]++
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			wk.fail(step, "panic: %v\n%s", r, debug.Stack())
