@@ -42,6 +42,7 @@ type Store struct {
 	mu    sync.Mutex
 	off   error // set when a save failed: saving is then off
 	clock func() time.Time
+	ops   fileOps // nil: the real file system (tests record or break it)
 }
 
 var safeName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
@@ -211,20 +212,21 @@ func (s *Store) save(st *State) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(s.path, append(b, '\n'))
+	return writeAtomic(s.fileOps(), s.path, append(b, '\n'))
 }
 
 // writeAtomic replaces a file so that readers see the old content or the new,
 // never a mixture: a temporary file in the same directory, written and
 // synced, renamed over the old one, and the directory synced. (By hand
-// rather than renameio, which does not support Windows.)
-func writeAtomic(path string, data []byte) error {
+// rather than renameio, which does not support Windows.) The file
+// operations go through ops, so a test can see their order.
+func writeAtomic(ops fileOps, path string, data []byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
+	tmp, err := ops.CreateTemp(dir, filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	defer ops.Remove(tmp.Name()) // no-op after a successful rename
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
@@ -236,12 +238,59 @@ func writeAtomic(path string, data []byte) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := ops.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync() // not supported everywhere; the rename is what matters
-		d.Close()
-	}
+	_ = ops.SyncDir(dir) // not supported everywhere; the rename is what matters
 	return nil
+}
+
+// fileOps are the file operations of an atomic save.
+type fileOps interface {
+	CreateTemp(dir, pattern string) (tempFile, error)
+	Rename(oldpath, newpath string) error
+	Remove(name string) error
+	// SyncDir makes a rename in dir durable.
+	SyncDir(dir string) error
+}
+
+// tempFile is the temporary file a save writes before renaming it.
+type tempFile interface {
+	Name() string
+	Write(b []byte) (int, error)
+	Sync() error
+	Close() error
+}
+
+// fileOps are the store's file operations: the real ones unless a test
+// set its own.
+func (s *Store) fileOps() fileOps {
+	if s.ops != nil {
+		return s.ops
+	}
+	return osOps{}
+}
+
+// osOps are the real file operations.
+type osOps struct{}
+
+func (osOps) CreateTemp(dir, pattern string) (tempFile, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func (osOps) Rename(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }
+
+func (osOps) Remove(name string) error { return os.Remove(name) }
+
+func (osOps) SyncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }

@@ -177,15 +177,17 @@ func TestUnwritablePlaceTurnsSavingOff(t *testing.T) {
 }
 
 func TestReadOnlyDirectory(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root writes to read-only directories; TestUnwritablePlaceTurnsSavingOff covers the failure")
-	}
 	dir := t.TempDir()
 	s, st, _ := open(t, dir, "")
 	st.SetPosition(1, "p2")
 	s.Save(st)
 	os.Chmod(filepath.Join(dir, "essay"), 0o555)
 	defer os.Chmod(filepath.Join(dir, "essay"), 0o755)
+	if os.Geteuid() == 0 {
+		// root writes to read-only directories (and CI runs as root):
+		// there, creating the temporary file fails as it would for anyone
+		s.ops = &recorder{fail: "create"}
+	}
 	st.SetPosition(2, "p10")
 	if err := s.Save(st); err == nil || s.Off() == nil {
 		t.Fatal("a read-only directory should turn saving off")

@@ -102,7 +102,7 @@ var namedKeys = map[string]rune{
 	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "space": tea.KeySpace, "up": tea.KeyUp,
 	"down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight, "pgdown": tea.KeyPgDown,
 	"pgup": tea.KeyPgUp, "home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace,
-	"tab": tea.KeyTab,
+	"tab": tea.KeyTab, "delete": tea.KeyDelete, "f5": tea.KeyF5,
 }
 
 func keyPress(name string) tea.KeyPressMsg {

@@ -58,7 +58,7 @@ type walk struct {
 }
 
 func TestWalk(t *testing.T) {
-	steps := 1200
+	steps := 2400 // tens of thousands of keys over the walks
 	if raceEnabled {
 		steps = 250
 	}
@@ -74,9 +74,14 @@ func TestWalk(t *testing.T) {
 	}
 	for _, w := range walks {
 		t.Run(w.name, func(t *testing.T) {
+			reached := reach{} // over all seeds; see walkMust
 			for seed := range w.seeds {
-				runWalk(t, w, seed)
+				runWalk(t, w, seed, reached)
 			}
+			if !t.Failed() {
+				checkReach(t, w.name, reached)
+			}
+			t.Logf("%d seeds × %d steps, %d keys", w.seeds, w.steps, reached["keys pressed"])
 		})
 	}
 }
@@ -91,14 +96,15 @@ type walker struct {
 	width   int
 	height  int
 	history []string
+	reached reach
 }
 
-func runWalk(t *testing.T, w walk, seed uint64) {
+func runWalk(t *testing.T, w walk, seed uint64, reached reach) {
 	salt := uint64(0)
 	for _, r := range w.name {
 		salt = salt*31 + uint64(r)
 	}
-	wk := &walker{t: t, w: w, seed: seed, rng: rand.New(rand.NewPCG(seed, salt))}
+	wk := &walker{t: t, w: w, seed: seed, rng: rand.New(rand.NewPCG(seed, salt)), reached: reached}
 	wk.start()
 	for step := range w.steps {
 		if !wk.step(step) {
@@ -124,6 +130,9 @@ func (wk *walker) step(step int) (ok bool) {
 	before := wk.hs.m
 	msg, name := wk.next()
 	wk.history = append(wk.history, name)
+	if _, key := msg.(tea.KeyPressMsg); key {
+		wk.reached["keys pressed"]++
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			wk.fail(step, "panic: %v\n%s", r, debug.Stack())
@@ -142,6 +151,7 @@ func (wk *walker) step(step int) (ok bool) {
 		return true
 	}
 	wk.checkFrame(step)
+	wk.reached.note(wk.hs.m)
 	return !wk.t.Failed()
 }
 
@@ -169,7 +179,11 @@ func (wk *walker) next() (tea.Msg, string) {
 		return timerTickMsg{gen: m.present.timer.gen}, "tick"
 	case n < 19 && m.screen == screenPresent && len(m.overlays) == 0:
 		return wk.presenterJump()
-	case n < 55:
+	case n < 40, n < 85 && inAFlow(m):
+		if k := awareKey(m, r); k != "" {
+			return keyPress(k), k
+		}
+	case n < 62:
 		if ks := screenKeys[m.screen]; len(ks) > 0 {
 			k := ks[r.IntN(len(ks))]
 			return keyPress(k), k
@@ -197,17 +211,23 @@ func (wk *walker) presenterJump() (tea.Msg, string) {
 // checkFrame checks the frame as drawn, before it is cut to the terminal.
 func (wk *walker) checkFrame(step int) {
 	w, h := wk.width, wk.height
-	frame := wk.hs.m.View().Content
 	if w <= 0 || h <= 0 {
-		if frame != "" {
+		if frame := wk.hs.m.View().Content; frame != "" {
 			wk.fail(step, "a %dx%d terminal got a frame", w, h)
 		}
 		return
 	}
-	if strings.TrimSpace(ansi.Strip(frame)) == "" {
+	base, popup := wk.hs.m.layers()
+	if strings.TrimSpace(ansi.Strip(base)) == "" {
 		wk.fail(step, "empty frame at %dx%d", w, h)
 	}
-	base, popup := wk.hs.m.layers()
+	if popup != "" {
+		// The whole frame, the popup composed over the page, is drawn
+		// only here: without a popup it is the page as checked below.
+		if frame := wk.hs.m.View().Content; fitProblem(frame, w, h) != "" || strings.TrimSpace(ansi.Strip(frame)) == "" {
+			wk.fail(step, "the frame with a popup: %q", fitProblem(frame, w, h))
+		}
+	}
 	if msg := fitProblem(base, w, h); msg != "" {
 		wk.fail(step, "the %s screen: %s", screenName(wk.hs.m.screen), msg)
 	}

@@ -286,7 +286,7 @@ func (m *presentModel) questionLines(s step) []string {
 	st, w := m.c.styles, m.column()
 	var lines []string
 	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	add(st.Heading.Render(fmt.Sprintf("Discussion · question %d of %d", s.number, s.of)))
+	add(st.Heading.Render(truncate(fmt.Sprintf("Discussion · question %d of %d", s.number, s.of), w)))
 	add("")
 	lines = append(lines, m.markedBlocksAt([]textBlock{{text: flatten(s.question.Text), style: st.Item.Bold(true)}}, w, len(lines))...)
 	if p := s.question.Paragraph; p != nil {

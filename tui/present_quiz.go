@@ -214,13 +214,14 @@ func joinCounts(counts []int) string {
 func (m presentModel) tallyLines(labels []string, counts []int, right map[int]bool, w int) []string {
 	st := m.c.styles
 	top := 1
-	labelW := 0
+	labelW, countW := 0, 0
+	count := func(i int) string { return fmt.Sprintf(" %d", counts[i]) }
 	for i, l := range labels {
 		top = max(top, counts[i])
 		labelW = max(labelW, ansi.StringWidth(l))
+		countW = max(countW, len(count(i)))
 	}
-	labelW = max(1, min(labelW, w-8))
-	count := func(i int) string { return fmt.Sprintf(" %d", counts[i]) }
+	labelW = max(1, min(labelW, w-6-countW)) // a hall's three-digit count stays whole
 	var out []string
 	for i, l := range labels {
 		mark, style := "  ", st.Item

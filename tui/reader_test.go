@@ -254,11 +254,11 @@ func TestCtrlCQuitsFromAnywhere(t *testing.T) {
 }
 
 func TestBackgroundColourPicksTheTheme(t *testing.T) {
+	t.Setenv("COLORFGBG", "") // before New reads it: the terminal running the tests may set it
 	hs := newHarness(t, 80, 24, Options{Theme: ThemeAuto, Chapter: 1})
 	if hs.m.Init() == nil {
 		t.Fatal("with --theme auto the program must ask the terminal for its background")
 	}
-	t.Setenv("COLORFGBG", "")
 	hs.mustSee("When socialists gathered") // drawn at once, not waiting for an answer
 	if !hs.m.c.styles.IsDark {
 		t.Fatal("without an answer yet, dark is the guess")
