@@ -255,7 +255,7 @@ func TestMemberRandomKeys(t *testing.T) {
 	d := newSessionDriver(t, r, deck, 80, 24)
 	d.typeText(r.Code())
 	d.keys("enter", "enter")
-	for step := 0; step < 1500 && !d.quit; step++ {
+	for step := 0; step < roomWalkSteps() && !d.quit; step++ {
 		if step%100 == 0 {
 			size := walkSizes[rng.IntN(len(walkSizes))]
 			d.w, d.h = size[0], size[1]
@@ -285,7 +285,7 @@ func TestFacilitatorRandomKeys(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 11))
 	keys := append([]string{"j", "w", "esc", "right", "right", "1", "2", "r", "u"}, screenKeys[screenPresent]...)
 	var members []*room.Member
-	for step := 0; step < 1500 && !f.quit; step++ {
+	for step := 0; step < roomWalkSteps() && !f.quit; step++ {
 		if step%150 == 0 {
 			size := walkSizes[3+rng.IntN(len(walkSizes)-3)] // from 20x5 up
 			f.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
@@ -319,4 +319,14 @@ func TestFacilitatorRandomKeys(t *testing.T) {
 			t.Fatalf("step %d: the room is on step %d, the presenter on %d", step, got, want)
 		}
 	}
+}
+
+// roomWalkSteps is how long the room's random walks go: shorter under the
+// race detector, which makes each step several times slower (the full
+// walks run in a plain go test).
+func roomWalkSteps() int {
+	if raceEnabled {
+		return 400
+	}
+	return 1500
 }
