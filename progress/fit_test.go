@@ -38,6 +38,9 @@ func TestFitToAChangedPack(t *testing.T) {
 		{"chapter 0", Position{Chapter: 0, Paragraph: "p9999"}, Position{}, false},
 		{"chapter -1", Position{Chapter: -1, Paragraph: "nope"}, Position{}, false},
 		{"none", Position{}, Position{}, false},
+		// a hand-edited or truncated file: a chapter and no paragraph
+		{"chapter past the end, no paragraph", Position{Chapter: last + 3}, Position{}, false},
+		{"chapter there, no paragraph", Position{Chapter: 2}, Position{Chapter: 2, Paragraph: pack.Chapters[1].Paragraphs()[0].ID}, true},
 	}
 	for _, tt := range tests {
 		s := New()
@@ -47,6 +50,18 @@ func TestFitToAChangedPack(t *testing.T) {
 		if got.Chapter != tt.want.Chapter || got.Paragraph != tt.want.Paragraph {
 			t.Errorf("%s: %+v became %+v, want %+v", tt.name, tt.in, got, tt.want)
 		}
+	}
+}
+
+// A chapter without paragraphs (the loader refuses one, a pack built in
+// memory need not) is no place to be: the position is dropped, not indexed.
+func TestFitToAChapterWithoutParagraphs(t *testing.T) {
+	pack := &content.Pack{Chapters: []*content.Chapter{{Number: 1, Title: "Empty"}}}
+	s := New()
+	s.Position = Position{Chapter: 1, Paragraph: "p3"}
+	s.FitTo(pack)
+	if s.Position != (Position{}) {
+		t.Fatalf("a position in a chapter without paragraphs became %+v, want none", s.Position)
 	}
 }
 
