@@ -61,6 +61,17 @@ func awaitAll(b *testing.B, cs []*client, text string, start time.Time, chans []
 	return out
 }
 
+// awaitOne waits for one client's screen to show text: bounded, so a
+// benchmark that cannot go on fails with the screen instead of hanging.
+func awaitOne(b *testing.B, c *client, text string) {
+	b.Helper()
+	select {
+	case <-c.expect(text):
+	case <-time.After(30 * time.Second):
+		b.Fatalf("a member never showed %q:\n%s", text, c.screen())
+	}
+}
+
 func reportLatency(b *testing.B, name string, ds []time.Duration) {
 	slices.Sort(ds)
 	if len(ds) == 0 {
@@ -120,11 +131,11 @@ func BenchmarkRoomRevealToEveryMember(b *testing.B) {
 			b.Fatal(err)
 		}
 		for j, c := range cs {
-			<-c.expect("vote with 1 or 2")
+			awaitOne(b, c, "vote with 1 or 2")
 			c.press(fmt.Sprint(1 + j%2))
 		}
 		for _, c := range cs {
-			<-c.expect("● your vote")
+			awaitOne(b, c, "● your vote")
 		}
 		chans := make([]<-chan time.Time, len(cs))
 		for j, c := range cs {
@@ -158,14 +169,11 @@ func BenchmarkRoomVotesOnFacilitatorScreen(b *testing.B) {
 		b.StopTimer()
 		for first := true; first || !isQuizStep(tr); first = false { // on to the next quiz item
 			at := tr.room.FacilitatorView().Step.Index
-			f.press("right")
-			for tr.room.FacilitatorView().Step.Index == at {
-				time.Sleep(time.Millisecond)
-			}
+			moveOn(b, f, tr, at)
 		}
 		f.waitFor(fmt.Sprintf("0 of %d voted", benchMembers))
 		for _, c := range cs {
-			<-c.expect("vote with 1 or 2")
+			awaitOne(b, c, "vote with 1 or 2")
 		}
 		// the facilitator's screen, watched for each count
 		seen := make([]chan time.Time, benchMembers+1)
@@ -208,6 +216,22 @@ func BenchmarkRoomVotesOnFacilitatorScreen(b *testing.B) {
 	reportLatency(b, "vote", all)
 }
 
+// moveOn presses → on the facilitator's screen until the room is past
+// step at: a quiz item's stages (the explanation after the reveals) are
+// steps of the presenter, not of the room.
+func moveOn(b *testing.B, f *client, tr *testRoom, at int) {
+	b.Helper()
+	for range 10 {
+		f.press("right")
+		for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			if tr.room.FacilitatorView().Step.Index != at {
+				return
+			}
+		}
+	}
+	b.Fatalf("ten presses of → did not move the room:\n%s", f.screen())
+}
+
 func isQuizStep(tr *testRoom) bool { return tr.room.FacilitatorView().Step.Scenario != "" }
 
 // markCounts marks the time the facilitator's screen first shows each
@@ -236,7 +260,7 @@ func BenchmarkRoomConnectToFirstFrame(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
 		c := dial(b, tr.addr, dialOpts{})
-		<-c.expect("Room code:")
+		awaitOne(b, c, "Room code:")
 		all = append(all, time.Since(start))
 		b.StopTimer()
 		c.close()
