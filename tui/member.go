@@ -148,7 +148,7 @@ func (m sessionModel) memberHelp() [][]key.Binding {
 // it): a step shown to a room of a hundred is laid out once.
 func (m *presentModel) sharedLayout() {
 	d, s := m.room.deck, m.step()
-	if d == nil || m.focus >= 0 || (s.kind != stepTitle && s.kind != stepPassage && s.kind != stepQuestion) {
+	if d == nil || m.focus >= 0 || (s.kind != stepTitle && s.kind != stepIdea && s.kind != stepPassage && s.kind != stepQuestion) {
 		m.layout()
 		return
 	}
