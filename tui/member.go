@@ -40,10 +40,12 @@ func (m sessionModel) memberChanged() (tea.Model, tea.Cmd) {
 	if v.Following && v.Step.Index != m.p.at && v.Step.Index < len(m.p.deck) {
 		m.p.at, m.p.focus, m.p.body.offset = v.Step.Index, -1, 0
 	}
-	m.p.sharedLayout()
-	if v.Item != nil && v.Item.Phase != l.lastPhase && v.Step.Index == m.p.at {
+	moved := v.Item != nil && v.Item.Phase != l.lastPhase && v.Step.Index == m.p.at
+	if moved {
 		l.lastPhase, l.cursor = v.Item.Phase, -1
-		m.p.layout()
+	}
+	m.p.sharedLayout() // once: a reveal reaches a hundred members at once
+	if moved {
 		m.p.body.offset = max(0, m.p.revealAt-1) // the reveal, at the top
 		m.p.body.clamp()
 	}
