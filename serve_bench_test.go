@@ -156,10 +156,31 @@ func BenchmarkRoomRevealToEveryMember(b *testing.B) {
 
 // 100 members voting at once, each vote counted on the facilitator's
 // screen (a driver over SSH): for the k-th vote sent, the time until the
-// facilitator's screen shows at least k voted.
+// facilitator's screen shows at least k voted. Members are either full
+// clients with an emulator drawing their screen in this process (which
+// then shares the two cores with the server), or raw SSH sessions that
+// only read what the server sends: the server's own cost.
 func BenchmarkRoomVotesOnFacilitatorScreen(b *testing.B) {
+	b.Run("members=emulated", func(b *testing.B) { benchVotes(b, false) })
+	b.Run("members=raw", func(b *testing.B) { benchVotes(b, true) })
+}
+
+func benchVotes(b *testing.B, raw bool) {
 	tr := startRoom(b, roomConfig{maxMembers: 200, headless: true})
-	cs := seatMembers(b, tr, benchMembers)
+	var cs []*client
+	var ms []*rawMember
+	if raw {
+		ms = seatRaw(b, tr, 0, benchMembers)
+	} else {
+		cs = seatMembers(b, tr, benchMembers)
+	}
+	press := func(j int, key string) {
+		if raw {
+			_, _ = io.WriteString(ms[j].in, key)
+		} else {
+			cs[j].press(key)
+		}
+	}
 	f := dial(b, tr.addr, dialOpts{w: 100, h: 40})
 	f.waitFor("Room code:")
 	f.press(tr.room.FacilitatorCode(), "enter")
@@ -167,13 +188,28 @@ func BenchmarkRoomVotesOnFacilitatorScreen(b *testing.B) {
 	var all []time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
+		var drawn []<-chan time.Time
 		for first := true; first || !isQuizStep(tr); first = false { // on to the next quiz item
+			drawn = drawn[:0]
+			for _, m := range ms {
+				drawn = append(drawn, m.expectBytes())
+			}
 			at := tr.room.FacilitatorView().Step.Index
 			moveOn(b, f, tr, at)
 		}
 		f.waitFor(fmt.Sprintf("0 of %d voted", benchMembers))
 		for _, c := range cs {
 			awaitOne(b, c, "vote with 1 or 2")
+		}
+		for j, ch := range drawn { // a raw member's new frame has begun to arrive
+			select {
+			case <-ch:
+			case <-time.After(30 * time.Second):
+				b.Fatalf("member %d was sent nothing for the quiz item", j)
+			}
+		}
+		if raw {
+			time.Sleep(100 * time.Millisecond) // and has arrived whole
 		}
 		// the facilitator's screen, watched for each count
 		seen := make([]chan time.Time, benchMembers+1)
@@ -188,10 +224,10 @@ func BenchmarkRoomVotesOnFacilitatorScreen(b *testing.B) {
 		var order atomic.Int32
 		b.StartTimer()
 		var wg sync.WaitGroup
-		for j, c := range cs {
+		for j := range benchMembers {
 			wg.Go(func() {
 				at := time.Now()
-				c.press(fmt.Sprint(1 + j%2))
+				press(j, fmt.Sprint(1+j%2))
 				sent[order.Add(1)-1] = at
 			})
 		}
@@ -276,6 +312,7 @@ func BenchmarkRoomConnectToFirstFrame(b *testing.B) {
 type rawMember struct {
 	conn  *gossh.Client
 	sess  *gossh.Session
+	in    io.Writer
 	bytes atomic.Int64
 	// mark is set to a time; the first bytes after it record their arrival.
 	mu      sync.Mutex
@@ -300,7 +337,7 @@ func dialRaw(b *testing.B, tr *testRoom, name string) *rawMember {
 	}
 	out, _ := sess.StdoutPipe()
 	in, _ := sess.StdinPipe()
-	m := &rawMember{conn: conn, sess: sess, got: make(chan time.Time, 1)}
+	m := &rawMember{conn: conn, sess: sess, in: in, got: make(chan time.Time, 1)}
 	go func() {
 		buf := make([]byte, 32*1024)
 		for {
