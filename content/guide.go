@@ -289,7 +289,7 @@ func decodeLenient(n ast.Node, v any) (err error) {
 // listUnder is the items of the sequence under key in a mapping node.
 func listUnder(n ast.Node, key string) []ast.Node {
 	for _, p := range pairs(n) {
-		if p.Key.String() == key {
+		if keyName(p.Key) == key {
 			if seq, ok := p.Value.(*ast.SequenceNode); ok {
 				return seq.Values
 			}

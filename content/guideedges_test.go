@@ -135,3 +135,33 @@ func TestGuideMeetingProblems(t *testing.T) {
 		}
 	}
 }
+
+// YAML reads chapters:, "chapters": and 'chapters': as the same key, and so
+// does a pack: a guide that quotes its keys (as one written out from JSON
+// does) loads, and its problems name the same lines.
+func TestQuotedKeysAreTheSameKeys(t *testing.T) {
+	bad := strings.Replace(tinyGuide, "quote: open meetings", "quote: closed meetings", 1) +
+		strings.Replace(tinyMap, "          chapter: 1", "          chapter: 9", 1)
+	want := fmt.Sprint(content.Validate(guidePack(bad)))
+	if !strings.Contains(want, `quote "closed meetings" does not occur`) || !strings.Contains(want, "chapter 9 does not exist") {
+		t.Fatalf("the unquoted guide's problems: %s", want)
+	}
+	for _, key := range []string{"chapters", "questions", "quote", "map", "stages", "nodes", "chapter"} {
+		for _, q := range []string{`"`, `'`} {
+			quoted := strings.ReplaceAll(bad, " "+key+":", " "+q+key+q+":")
+			quoted = strings.ReplaceAll(quoted, "\n"+key+":", "\n"+q+key+q+":")
+			if strings.HasPrefix(quoted, key+":") {
+				quoted = q + key + q + quoted[len(key):]
+			}
+			if quoted == bad {
+				t.Fatalf("no key %s: in the guide", key)
+			}
+			if got := fmt.Sprint(content.Validate(guidePack(quoted))); got != want {
+				t.Errorf("with %s%s%s quoted, the problems are\n%s\nwant\n%s", q, key, q, got, want)
+			}
+		}
+	}
+	if _, err := content.Load(guidePack(strings.ReplaceAll(tinyGuide, "questions:", `"questions":`))); err != nil {
+		t.Errorf("a guide with quoted keys is refused: %v", err)
+	}
+}

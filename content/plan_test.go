@@ -156,7 +156,7 @@ func TestWritePlan(t *testing.T) {
 
 func TestWritePlanRespectsWidth(t *testing.T) {
 	p := loadSeeds(t)
-	for _, width := range []int{1, 8, 20, 23, 24, 40, 72, 100} {
+	for _, width := range []int{1, 2, 3, 4, 5, 8, 20, 23, 24, 40, 72, 100} {
 		var b strings.Builder
 		if err := content.WritePlan(&b, p, width); err != nil {
 			t.Fatal(err)

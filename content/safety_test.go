@@ -102,6 +102,7 @@ func TestControlCharactersAnywhereAreRefused(t *testing.T) {
 		{"bidi isolate", "guide.yaml", "focus: Both", "focus: \u2067Both", "a bidirectional control (RLI, U+2067)"},
 		{"not UTF-8", "article.md", "This is", "This \x9b is", "article.md:5: character 6 is a byte that is not UTF-8 (0x9B)"},
 		{"character reference", "article.md", "This is", "This &#27;[2J is", `article.md:5: the character reference "&#27;" stands for an escape character (ESC, U+001B)`},
+		{"harmless reference first", "article.md", "This is", "This &#65; &#27;[2J is", `article.md:5: the character reference "&#27;" stands for an escape character (ESC, U+001B)`},
 		{"hex reference, no semicolon", "article.md", "This is", "This &#x1B[2J is", `the character reference "&#x1B" stands for an escape character`},
 		{"reference to a C1 control", "article.md", "This is", "This &#x9b;2J is", `the character reference "&#x9b;" stands for a C1 control character (CSI, U+009B)`},
 		{"reference in a link", "article.md", "This is", "[This](https://example.org/&#x1b;]52) is", `"&#x1b;" stands for an escape character`},

@@ -75,6 +75,15 @@ func pairs(n ast.Node) []*ast.MappingValueNode {
 	return nil
 }
 
+// keyName is a mapping key as YAML reads it: chapters, "chapters" and
+// 'chapters' are the same key.
+func keyName(k ast.MapKeyNode) string {
+	if s, ok := k.(*ast.StringNode); ok {
+		return s.Value
+	}
+	return k.String()
+}
+
 func nodeLine(n ast.Node) int {
 	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
 		return 0
@@ -92,7 +101,7 @@ func (d *yamlDoc) topLevel(allowed ...string) (map[string]ast.Node, Problems) {
 	out := map[string]ast.Node{}
 	var probs Problems
 	for _, p := range ps {
-		k := p.Key.String()
+		k := keyName(p.Key)
 		if !contains(allowed, k) {
 			probs = append(probs, Problem{File: d.file, Line: nodeLine(p.Key), Msg: fmt.Sprintf("unknown key %q (expected one of %v)", k, allowed)})
 			continue
@@ -143,7 +152,7 @@ func (d *yamlDoc) decode(n ast.Node, v any) (probs Problems) {
 // line when the key is absent.
 func fieldLine(n ast.Node, key string) int {
 	for _, p := range pairs(n) {
-		if p.Key.String() == key {
+		if keyName(p.Key) == key {
 			return nodeLine(p.Key)
 		}
 	}
