@@ -3,8 +3,6 @@ package content_test
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,19 +23,7 @@ func TestMapGolden(t *testing.T) {
 		if err := content.WriteMap(&b, p, w); err != nil {
 			t.Fatal(err)
 		}
-		file := filepath.Join("testdata", fmt.Sprintf("map-%d.golden", w))
-		if *updateDocs {
-			if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatalf("%v (run with -update to write it)", err)
-		}
-		if b.String() != string(want) {
-			t.Errorf("the map at %d columns differs from %s:\n%s", w, file, b.String())
-		}
+		checkGolden(t, fmt.Sprintf("map-%d.golden", w), fmt.Sprintf("the map at %d columns", w), b.String())
 	}
 }
 

@@ -2,8 +2,6 @@ package content_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -88,25 +86,7 @@ func TestMapLayoutGolden(t *testing.T) {
 	for _, w := range []int{16, 24, 32, 40, 48, 56, 64, 72, 80, 96, 120, 160} {
 		b.WriteString(dumpLayout(p.ArgMap().Layout(p, w)))
 	}
-	file := filepath.Join("testdata", "maplayout.golden")
-	if *updateDocs {
-		if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run with -update to write it)", err)
-	}
-	if got := b.String(); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("the layout differs from %s at line %d:\n got %q\nwant %q", file, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("the layout differs from %s in length: %d lines, want %d", file, len(gl), len(wl))
-	}
+	checkGolden(t, "maplayout.golden", "the layout", b.String())
 }
 
 // Each node starts where the layout says: on its line, at its column

@@ -75,9 +75,17 @@ func TestPlanGolden(t *testing.T) {
 			}
 		}
 	}
-	file := filepath.Join("testdata", "plan.golden")
+	checkGolden(t, "plan.golden", "the plan", b.String())
+}
+
+// checkGolden compares got with the golden file testdata/NAME (written
+// with -update) and fails at the first line that differs, saying what the
+// text is (what).
+func checkGolden(t *testing.T, name, what, got string) {
+	t.Helper()
+	file := filepath.Join("testdata", name)
 	if *updateDocs {
-		if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -85,13 +93,14 @@ func TestPlanGolden(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v (run with -update to write it)", err)
 	}
-	if got := b.String(); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("the plan differs from %s at line %d:\n got %q\nwant %q", file, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("the plan differs from %s in length: %d lines, want %d", file, len(gl), len(wl))
+	if got == string(want) {
+		return
 	}
+	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+	for i := range min(len(gl), len(wl)) {
+		if gl[i] != wl[i] {
+			t.Fatalf("%s differs from %s at line %d:\n got %q\nwant %q", what, file, i+1, gl[i], wl[i])
+		}
+	}
+	t.Fatalf("%s differs from %s in length: %d lines, want %d", what, file, len(gl), len(wl))
 }
