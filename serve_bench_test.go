@@ -322,16 +322,7 @@ type rawMember struct {
 
 func dialRaw(b *testing.B, tr *testRoom, name string) *rawMember {
 	b.Helper()
-	conn, err := gossh.Dial("tcp", tr.addr, &gossh.ClientConfig{User: "m",
-		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey()}) //nolint:gosec // a test server of our own
-	if err != nil {
-		b.Fatal(err)
-	}
-	sess, err := conn.NewSession()
-	if err != nil {
-		b.Fatal(err)
-	}
+	conn, sess := openSession(b, tr.addr, []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })})
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		b.Fatal(err)
 	}

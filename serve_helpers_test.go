@@ -133,15 +133,7 @@ func dial(tb testing.TB, addr string, o dialOpts) *client {
 	if o.key != nil {
 		auth = []gossh.AuthMethod{gossh.PublicKeys(o.key)}
 	}
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "anyone", Auth: auth,
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}) //nolint:gosec // a test server of our own
-	if err != nil {
-		tb.Fatalf("dial: %v", err)
-	}
-	sess, err := conn.NewSession()
-	if err != nil {
-		tb.Fatalf("session: %v", err)
-	}
+	conn, sess := openSession(tb, addr, auth)
 	c := &client{tb: tb, conn: conn, sess: sess, term: vt.NewEmulator(o.w, o.h), ended: make(chan struct{})}
 	if !o.noPty {
 		if err := sess.RequestPty("xterm-256color", o.h, o.w, gossh.TerminalModes{}); err != nil {
@@ -155,6 +147,7 @@ func dial(tb testing.TB, addr string, o dialOpts) *client {
 	go c.pump(out)
 	go c.pump(errOut)
 	go answer(c.term, c.stdin)
+	var err error
 	if o.runCmd != "" {
 		err = sess.Start(o.runCmd)
 	} else {
@@ -401,15 +394,7 @@ type bareClient struct {
 
 func dialBare(tb testing.TB, addr string, key gossh.Signer) *bareClient {
 	tb.Helper()
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "anyone", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}) //nolint:gosec // a test server of our own
-	if err != nil {
-		tb.Fatalf("dial: %v", err)
-	}
-	sess, err := conn.NewSession()
-	if err != nil {
-		tb.Fatalf("session: %v", err)
-	}
+	conn, sess := openSession(tb, addr, []gossh.AuthMethod{gossh.PublicKeys(key)})
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		tb.Fatalf("pty: %v", err)
 	}
@@ -459,4 +444,20 @@ func (c *bareClient) close() {
 	_ = c.sess.Close()
 	_ = c.conn.Close()
 	<-c.done
+}
+
+// openSession connects to the test server on addr (127.0.0.1) and opens a
+// session, failing the test when either cannot be done.
+func openSession(tb testing.TB, addr string, auth []gossh.AuthMethod) (*gossh.Client, *gossh.Session) {
+	tb.Helper()
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "anyone", Auth: auth,
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}) //nolint:gosec // a test server of our own
+	if err != nil {
+		tb.Fatalf("dial: %v", err)
+	}
+	sess, err := conn.NewSession()
+	if err != nil {
+		tb.Fatalf("session: %v", err)
+	}
+	return conn, sess
 }
