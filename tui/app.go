@@ -64,8 +64,8 @@ const (
 type Model struct {
 	c       *common
 	screen  screen
-	home    homeModel
-	reader  readerModel
+	home    *homeModel
+	reader  *readerModel
 	quiz    quizModel
 	present presentModel
 	// inQuiz says a quiz is under way (on screen, or paused while the
@@ -117,8 +117,11 @@ func New(pack *content.Pack, opts Options) Model {
 	if opts.Notice != "" {
 		m.overlays = append(m.overlays, newMessageOverlay(c, "Saved progress", opts.Notice))
 	}
-	m.home = newHome(c)
-	m.reader = newReader(c)
+	// the home and the reader live behind pointers: they are most of the
+	// model (the bubbles list alone is 30 KB), and Bubble Tea boxes the
+	// whole model on every message
+	home, reader := newHome(c), newReader(c)
+	m.home, m.reader = &home, &reader
 	switch pos := opts.Progress.Position; {
 	case opts.Resume && !pos.IsZero():
 		m.setScreen(screenReader)
@@ -238,7 +241,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.c.renders.store(msg.r)
 		}
 		var cmd tea.Cmd
-		m.reader, cmd = m.reader.Update(msg)
+		*m.reader, cmd = m.reader.Update(msg)
 		return m, cmd
 	case openMsg:
 		m.setScreen(screenReader)
@@ -459,9 +462,9 @@ func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.screen {
 	case screenHome:
-		m.home, cmd = m.home.Update(msg)
+		*m.home, cmd = m.home.Update(msg)
 	case screenReader:
-		m.reader, cmd = m.reader.Update(msg)
+		*m.reader, cmd = m.reader.Update(msg)
 	case screenQuiz:
 		m.quiz, cmd = m.quiz.Update(msg)
 	case screenPresent:

@@ -43,6 +43,12 @@ type SessionOptions struct {
 	// Width and Height are the terminal's size at connect, so keys typed
 	// before the first resize message are not taken for a tiny screen's.
 	Width, Height int
+	// HandOff ends the program once the connection drives the room, so
+	// the wiring can run the facilitator's screen in a program of its own
+	// (HandedOff gives its model), at the projector's frame rate rather
+	// than the members'. Without it the facilitator's screen runs in this
+	// program.
+	HandOff bool
 }
 
 type stage int
@@ -57,16 +63,34 @@ const (
 
 // sessionModel is the root of a connection's program.
 type sessionModel struct {
-	c      *common
-	o      SessionOptions
-	stage  stage
-	input  textinput.Model
+	c     *common
+	o     SessionOptions
+	stage stage
+	// input and driver are behind pointers: they are most of the model's
+	// size, and Bubble Tea boxes the model on every message (a hundred
+	// members' votes made 11 MB of garbage a burst when they were not)
+	input  *textinput.Model
 	notice string
 	asking bool         // stageTakeover: asked, not just waiting for the answer
 	p      presentModel // a member's view, from stageMember
-	driver Model        // the facilitator's program, from stageDriver
+	driver *Model       // the facilitator's program, from stageDriver
 	// overlays are drawn over a member's view, last on top.
 	overlays []overlay
+	// handingOff: the connection drives and the program ends so the
+	// wiring runs the facilitator's screen in a program of its own.
+	handingOff bool
+}
+
+// HandedOff gives the model to run next when a connection's program
+// ended to hand the facilitator's screen to a program of its own
+// (SessionOptions.HandOff); false when the program simply ended.
+func HandedOff(final tea.Model) (tea.Model, bool) {
+	m, ok := final.(sessionModel)
+	if !ok || !m.handingOff {
+		return nil, false
+	}
+	m.handingOff = false
+	return m, true
 }
 
 // anonymity is said on the join screen, plainly.
@@ -87,7 +111,7 @@ func NewSession(pack *content.Pack, o SessionOptions) tea.Model {
 	in.SetWidth(12)
 	in.Focus()
 	c.width, c.height = o.Width, o.Height
-	m := sessionModel{c: c, o: o, input: in}
+	m := sessionModel{c: c, o: o, input: &in}
 	if o.Driver {
 		m.stage = stageTakeover // until Init asks to drive
 	}
@@ -98,6 +122,9 @@ func NewSession(pack *content.Pack, o SessionOptions) tea.Model {
 type driveMsg struct{}
 
 func (m sessionModel) Init() tea.Cmd {
+	if m.stage == stageDriver { // handed off: the facilitator's screen starts
+		return m.driver.Init()
+	}
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	if m.o.Driver {
 		cmds = append(cmds, func() tea.Msg { return driveMsg{} })
@@ -156,7 +183,7 @@ func (m sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m sessionModel) joinKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if kp.Code != tea.KeyEnter {
 		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(kp)
+		*m.input, cmd = m.input.Update(kp)
 		return m, cmd
 	}
 	typed := m.input.Value()
@@ -211,10 +238,15 @@ func (m sessionModel) drive(force bool) (tea.Model, tea.Cmd) {
 	}
 	m.farewell("You left the driver's seat; the room goes on. Join again with the facilitator code to drive.")
 	m.stage = stageDriver
-	m.driver = New(m.c.pack, Options{Present: true, Theme: ThemeAuto,
+	driver := New(m.c.pack, Options{Present: true, Theme: ThemeAuto,
 		Room: &RoomOptions{Room: m.o.Room, Deck: m.o.Deck, Info: m.o.Info, Driver: true}})
-	next, _ := m.driver.Update(tea.WindowSizeMsg{Width: m.c.width, Height: m.c.height})
-	m.driver = next.(Model)
+	next, _ := driver.Update(tea.WindowSizeMsg{Width: m.c.width, Height: m.c.height})
+	driver = next.(Model)
+	m.driver = &driver
+	if m.o.HandOff {
+		m.handingOff = true
+		return m, tea.Quit
+	}
 	return m, m.driver.Init()
 }
 
@@ -240,7 +272,7 @@ func (m sessionModel) driverUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	next, cmd := m.driver.Update(msg)
-	m.driver = next.(Model)
+	*m.driver = next.(Model)
 	return m, cmd
 }
 

@@ -110,13 +110,20 @@ func (m presentModel) quizColumn() int {
 // scenario the room is discussing.
 func (m *presentModel) quizPinned(s step) []string {
 	st, w := m.c.styles, m.quizColumn()
-	var lines []string
-	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.number, s.of), w)))
-	add("")
-	add(st.QuizText.Render(wrapText(flatten(s.scenario.Text), w)))
-	add("")
-	return lines
+	var d *Deck
+	if m.room != nil { // in a room, laid out once: each vote redraws the count under it
+		d = m.room.deck
+	}
+	// clipped: the layout appends to it, never into the shared lines
+	return slices.Clip(d.part(partKey{"pinned", m.at, w, st.Name}, func() []string {
+		var lines []string
+		add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
+		add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.number, s.of), w)))
+		add("")
+		add(st.QuizText.Render(wrapText(flatten(s.scenario.Text), w)))
+		add("")
+		return lines
+	}))
 }
 
 // quizStage is the rest of a quiz step, for where the room is: hands for

@@ -110,7 +110,7 @@ func TestFacilitatorSeesCountsNotTheSplitUntilReveal(t *testing.T) {
 
 // sessionDriver drives one SSH connection's program without SSH.
 type sessionDriver struct {
-	t      *testing.T
+	t      testing.TB
 	m      tea.Model
 	w, h   int
 	joined *room.Member
@@ -118,7 +118,7 @@ type sessionDriver struct {
 	quit   bool
 }
 
-func newSessionDriver(t *testing.T, r *room.Room, deck *Deck, w, h int) *sessionDriver {
+func newSessionDriver(t testing.TB, r *room.Room, deck *Deck, w, h int) *sessionDriver {
 	t.Helper()
 	d := &sessionDriver{t: t, w: w, h: h}
 	gate, err := r.Gate("192.0.2.1:5000")
@@ -329,4 +329,66 @@ func roomWalkSteps() int {
 		return 400
 	}
 	return 1500
+}
+
+// A connection that comes to drive a headless room hands the facilitator's
+// screen to a program of its own, which the wiring runs at the projector's
+// frame rate: the join program ends, and the model it hands over starts
+// on the facilitator's screen without asking to drive a second time.
+// Without HandOff the facilitator's screen stays in the join program.
+func TestDriverHandsOffToAProgramOfItsOwn(t *testing.T) {
+	for _, handOff := range []bool{true, false} {
+		pack := testPack(t)
+		r, err := room.New(room.Config{Pack: pack, FacilitatorCode: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		deck := NewDeck(pack, 4, 1)
+		_ = r.Show(deck.Start(2))
+		gate, _ := r.Gate("192.0.2.1:5000")
+		drives := 0
+		d := &sessionDriver{t: t, w: 80, h: 24}
+		d.m = NewSession(pack, SessionOptions{Room: r, Gate: gate, Deck: deck, Width: 80, Height: 24, HandOff: handOff,
+			Drive: func(bool) bool { drives++; return true }})
+		d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		d.typeText(r.FacilitatorCode())
+		d.keys("enter")
+		next, ok := HandedOff(d.m)
+		if ok != handOff || d.quit != handOff {
+			t.Fatalf("HandOff %v: handed off %v, the join program ended %v", handOff, ok, d.quit)
+		}
+		if !handOff {
+			d.mustSee("0 in the room", "ch 2 · 1/")
+			r.Close()
+			continue
+		}
+		if _, again := HandedOff(next); again {
+			t.Fatal("the handed-over model hands off again")
+		}
+		msgs := []tea.Msg{next.Init()()}
+		if b, ok := msgs[0].(tea.BatchMsg); ok {
+			msgs = msgs[:0]
+			for _, c := range b {
+				msgs = append(msgs, c())
+			}
+		}
+		d2 := &sessionDriver{t: t, m: next, w: 80, h: 24}
+		for _, msg := range msgs {
+			d2.send(msg)
+		}
+		if drives != 1 {
+			t.Errorf("asked to drive %d times, want once", drives)
+		}
+		d2.mustSee("0 in the room", "ch 2 · 1/")
+		if _, err := r.Join("", "Ada"); err != nil {
+			t.Fatal(err)
+		}
+		d2.send(RoomChanged{})
+		d2.mustSee("1 in the room")
+		d2.keys("right")
+		if got := r.FacilitatorView().Step.Index; got != deck.Start(2).Index+1 {
+			t.Errorf("→ on the handed-over screen moved the room to step %d", got)
+		}
+		r.Close()
+	}
 }
