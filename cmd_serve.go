@@ -153,7 +153,7 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 // runFacilitator runs the presenter on this terminal with the room around
 // it, until the facilitator quits.
 func runFacilitator(ctx context.Context, srv *roomServer, to tui.Options) error {
-	p := tea.NewProgram(tui.New(srv.pack, to), tea.WithContext(ctx))
+	p := tea.NewProgram(tui.New(srv.pack, to), tea.WithContext(ctx), tea.WithFPS(frameRate))
 	sub := srv.room.Subscribe()
 	defer sub.Cancel()
 	go relay(sub.C(), p)

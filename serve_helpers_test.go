@@ -251,21 +251,41 @@ func (c *client) after() string {
 // not a speed target).
 func (c *client) waitFor(texts ...string) string {
 	c.tb.Helper()
+	return c.waitUntil(fmt.Sprintf("%q", texts), func(s string) bool {
+		f := flat(s)
+		for _, t := range texts {
+			if !strings.Contains(s, t) && !strings.Contains(f, t) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// waitUntil waits until ok says yes to the screen, within the same bound.
+func (c *client) waitUntil(what string, ok func(screen string) bool) string {
+	c.tb.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		s := c.screen()
-		f := flat(s)
-		ok := true
-		for _, t := range texts {
-			ok = ok && (strings.Contains(s, t) || strings.Contains(f, t))
-		}
-		if ok {
+		if ok(s) {
 			return s
 		}
 		if time.Now().After(deadline) {
-			c.tb.Fatalf("the screen never showed %q:\n%s", texts, s)
+			c.tb.Fatalf("the screen never showed %s:\n%s", what, s)
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// resize changes the size of the client's terminal, as a window does.
+func (c *client) resize(w, h int) {
+	c.tb.Helper()
+	c.mu.Lock()
+	c.term.Resize(w, h)
+	c.mu.Unlock()
+	if err := c.sess.WindowChange(h, w); err != nil {
+		c.tb.Fatalf("resize: %v", err)
 	}
 }
 

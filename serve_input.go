@@ -19,20 +19,30 @@ import (
 // sends with Program.Send, which returns once the program has ended, so it
 // always drains and ends with the session.
 
+// Frame rates of a session's programs: Bubble Tea writes a program's frame
+// on a ticker, so a change waits for the next tick.
+const (
+	// memberFPS: 30 frames a second is plenty for reading, and halves what
+	// a hundred idle programs' render tickers cost (about 8% of a core at
+	// the default 60).
+	memberFPS = 30
+	// driverFPS is the projected screen's: a vote waits at most 8 ms for
+	// the count to be drawn, not 33, and there is one such program.
+	driverFPS = frameRate
+)
+
 // programOptions are wish's options for a session's program, without a
-// signal handler, with the input replaced: Bubble Tea gets a quiet input (so its terminal queries, the
-// background colour among them, are still sent) that ends when the program
-// quits, and pumpInput delivers the session's keys.
-func programOptions(sess ssh.Session) ([]tea.ProgramOption, *quietInput) {
+// signal handler, at fps frames a second, with the input replaced: Bubble
+// Tea gets a quiet input (so its terminal queries, the background colour
+// among them, are still sent) that ends when the program quits, and
+// pumpInput delivers the session's keys.
+func programOptions(sess ssh.Session, fps int) ([]tea.ProgramOption, *quietInput) {
 	q := &quietInput{done: make(chan struct{})}
 	opts := append(bubbletea.MakeOptions(sess),
 		// The server's own signals (ctrl+c, SIGTERM) are the server's to
 		// handle: it closes the room, and every session says goodbye.
 		tea.WithoutSignalHandler(),
-		// 30 frames a second is plenty for reading, and halves what a
-		// hundred idle programs' render tickers cost (about 8% of a core
-		// at the default 60).
-		tea.WithFPS(30),
+		tea.WithFPS(fps),
 		tea.WithInput(q),
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
 			switch msg.(type) {
@@ -46,9 +56,9 @@ func programOptions(sess ssh.Session) ([]tea.ProgramOption, *quietInput) {
 	return opts, q
 }
 
-// pumpInput parses the session's input into events for the program until
-// the session's input ends.
-func pumpInput(sess ssh.Session, p *tea.Program) {
+// pumpInput parses the session's input into events for the session's
+// program of the moment until the session's input ends.
+func pumpInput(sess ssh.Session, p sender) {
 	pty, _, _ := sess.Pty()
 	events := make(chan uv.Event)
 	go func() {

@@ -11,13 +11,13 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	charmlog "charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
-	"charm.land/wish/v2/bubbletea"
 	"charm.land/wish/v2/logging"
 	"charm.land/wish/v2/ratelimiter"
 	"charm.land/wish/v2/recover"
@@ -71,7 +71,7 @@ type roomServer struct {
 	headless bool
 
 	mu     sync.Mutex
-	driver *tea.Program // the facilitator driving over SSH, nil for none
+	driver *sessionState // the facilitator driving over SSH, nil for none
 }
 
 // newRoomServer makes the host key if there is none yet and starts
@@ -106,7 +106,7 @@ func newRoomServer(pack *content.Pack, r *room.Room, deck *tui.Deck, cfg serverC
 		wish.WithIdleTimeout(cfg.IdleTimeout),
 		wish.WithMiddleware(recover.MiddlewareWithLogger(s.log,
 			s.afterProgram,
-			bubbletea.MiddlewareWithProgramHandler(s.program),
+			s.runPrograms,
 			s.needTerminal,
 			ratelimiter.Middleware(ratelimiter.NewRateLimiter(cfg.ConnRate, cfg.ConnBurst, 4096)),
 			logging.MiddlewareWithLogger(s.log),
@@ -146,15 +146,69 @@ func (s *roomServer) shutdown(ctx context.Context) {
 	}
 }
 
-// sessionState is what the wiring keeps of one session for after its
-// program: the seat, the driver's subscription, the farewell.
+// sessionState is what the wiring keeps of one session: its program of
+// the moment (the join screen and a member's view, or the facilitator's
+// screen after a hand-off), the seat, the driver's subscription, the
+// farewell.
 type sessionState struct {
+	current atomic.Pointer[tea.Program]
+
 	mu       sync.Mutex
 	member   *room.Member
 	sub      *room.Subscription
-	program  *tea.Program
 	quiet    *quietInput
 	farewell string
+	width    int // the terminal's size, as last told
+	height   int
+	ended    bool // the session is over: no program is to start
+}
+
+// sender is where a session's keys and the room's changes go.
+type sender interface{ Send(tea.Msg) }
+
+// Send gives msg to the session's program of the moment; during a
+// hand-off, when the first program has ended and the next not started,
+// it is dropped (the next program starts from the room's fresh state).
+func (st *sessionState) Send(msg tea.Msg) {
+	if p := st.current.Load(); p != nil {
+		p.Send(msg)
+	}
+}
+
+// resized records the terminal's size and tells the program.
+func (st *sessionState) resized(w, h int) {
+	st.mu.Lock()
+	st.width, st.height = w, h
+	st.mu.Unlock()
+	st.Send(tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// end marks the session over and quits its program.
+func (st *sessionState) end() {
+	st.mu.Lock()
+	st.ended = true
+	p := st.current.Load()
+	st.mu.Unlock()
+	p.Quit()
+}
+
+// start makes p the session's program unless the session is over.
+func (st *sessionState) start(p *tea.Program, quiet *quietInput) bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.ended {
+		return false
+	}
+	st.current.Store(p)
+	st.quiet = quiet
+	return true
+}
+
+func (st *sessionState) endInput() {
+	st.mu.Lock()
+	q := st.quiet
+	st.mu.Unlock()
+	q.end()
 }
 
 type stateKey struct{}
@@ -174,14 +228,13 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 		wish.Fatalln(sess, "studyguide: "+err.Error()+".")
 		return nil
 	}
-	st := &sessionState{}
+	pty, _, _ := sess.Pty()
+	st := &sessionState{width: pty.Window.Width, height: pty.Window.Height}
 	sess.Context().SetValue(stateKey{}, st)
 	key := ""
 	if pk := sess.PublicKey(); pk != nil {
 		key = gossh.FingerprintSHA256(pk)
 	}
-	var p *tea.Program
-	pty, _, _ := sess.Pty()
 	opts := tui.SessionOptions{Room: s.room, Gate: gate, Deck: s.deck, Info: s.info, Key: key,
 		Width: pty.Window.Width, Height: pty.Window.Height,
 		Driver: s.headless && s.isFacilitatorKey(sess.PublicKey()),
@@ -189,7 +242,7 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 			st.mu.Lock()
 			st.member = m
 			st.mu.Unlock()
-			go relay(m.Changes(), p)
+			go relay(m.Changes(), st)
 		},
 		Farewell: func(text string) {
 			st.mu.Lock()
@@ -199,11 +252,79 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 	}
 	if s.headless {
 		opts.Drive = func(force bool) bool { return s.drive(st, force) }
+		opts.HandOff = true
 	}
-	popts, quiet := programOptions(sess)
-	p = tea.NewProgram(tui.NewSession(s.pack, opts), popts...)
-	st.program, st.quiet = p, quiet
-	go pumpInput(sess, p)
+	popts, quiet := programOptions(sess, memberFPS)
+	p := tea.NewProgram(tui.NewSession(s.pack, opts), popts...)
+	st.start(p, quiet)
+	go pumpInput(sess, st)
+	return p
+}
+
+// runPrograms runs a session's programs: the join screen (and a member's
+// view after it), then, for a connection that came to drive a headless
+// room, the facilitator's screen in a program of its own at driverFPS
+// (at the members' 30 frames a second a vote could wait 33 ms for the
+// projected count to be drawn). Like wish's bubbletea middleware, it
+// tells the program of window changes and ends it with the session.
+func (s *roomServer) runPrograms(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		p := s.program(sess)
+		if p == nil {
+			next(sess)
+			return
+		}
+		st := sess.Context().Value(stateKey{}).(*sessionState)
+		_, windows, _ := sess.Pty()
+		ctx, cancel := context.WithCancel(sess.Context())
+		go func() {
+			for {
+				select {
+				case <-ctx.Done():
+					st.end()
+					return
+				case w := <-windows:
+					st.resized(w.Width, w.Height)
+				}
+			}
+		}()
+		for p != nil {
+			final, err := p.Run()
+			p.Kill()
+			if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+				s.log.Printf("%s: the session's program ended: %v", sess.RemoteAddr(), err)
+			}
+			p = nil
+			if model, ok := tui.HandedOff(final); ok && err == nil {
+				p = s.handOff(sess, st, model)
+			}
+		}
+		cancel()
+		next(sess)
+	}
+}
+
+// handOff makes the program of the facilitator's screen, model, for a
+// session that came to drive; nil when another facilitator took over
+// meanwhile (the session is told) or the session is over.
+func (s *roomServer) handOff(sess ssh.Session, st *sessionState, model tea.Model) *tea.Program {
+	popts, quiet := programOptions(sess, driverFPS)
+	st.mu.Lock()
+	w, h := st.width, st.height
+	st.mu.Unlock()
+	p := tea.NewProgram(model, append(popts, tea.WithWindowSize(w, h))...)
+	s.mu.Lock()
+	drives := s.driver == st && st.start(p, quiet)
+	s.mu.Unlock()
+	if !drives {
+		st.mu.Lock()
+		if !st.ended {
+			st.farewell = "Another facilitator took over driving the room."
+		}
+		st.mu.Unlock()
+		return nil
+	}
+	go p.Send(tui.RoomChanged{}) // what changed during the hand-off
 	return p
 }
 
@@ -211,7 +332,7 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 // when the channel closes so the program sees why. The room never waits
 // on this: a stalled session holds up only its own relay, which then
 // reads one fresh view when it catches up.
-func relay(changes <-chan struct{}, p *tea.Program) {
+func relay(changes <-chan struct{}, p sender) {
 	for range changes {
 		p.Send(tui.RoomChanged{})
 	}
@@ -223,18 +344,18 @@ func relay(changes <-chan struct{}, p *tea.Program) {
 func (s *roomServer) drive(st *sessionState, force bool) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.driver != nil && s.driver != st.program {
+	if s.driver != nil && s.driver != st {
 		if !force {
 			return false
 		}
 		go s.driver.Send(tui.DriverReplaced{})
 	}
-	s.driver = st.program
+	s.driver = st
 	sub := s.room.Subscribe()
 	st.mu.Lock()
 	st.sub = sub
 	st.mu.Unlock()
-	go relay(sub.C(), st.program)
+	go relay(sub.C(), st)
 	return true
 }
 
@@ -245,14 +366,14 @@ func (s *roomServer) afterProgram(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		st, ok := sess.Context().Value(stateKey{}).(*sessionState)
 		if ok {
-			st.quiet.end()
+			st.endInput()
 			st.mu.Lock()
 			member, sub, text := st.member, st.sub, st.farewell
 			st.mu.Unlock()
 			if sub != nil {
 				sub.Cancel()
 				s.mu.Lock()
-				if s.driver == st.program {
+				if s.driver == st {
 					s.driver = nil
 				}
 				s.mu.Unlock()

@@ -330,7 +330,15 @@ func TestHeadlessDriverOverSSH(t *testing.T) {
 	f := dial(t, tr.addr, dialOpts{w: 100, h: 30})
 	f.waitFor("Room code:")
 	f.press(tr.room.FacilitatorCode(), "enter")
-	f.waitFor("1 in the room", tr.counter(2, 0))
+	f.waitFor("1 in the room · j join", tr.counter(2, 0))
+	// the driver's screen is a program of its own (at the projector's
+	// frame rate): the terminal's size still reaches it
+	f.resize(60, 20)
+	f.waitUntil("the narrow status line", func(s string) bool {
+		return strings.Contains(s, "1 in the room") && !strings.Contains(s, "j join")
+	})
+	f.resize(100, 30)
+	f.waitFor("1 in the room · j join")
 	q := tr.quizStep(t, 2)
 	for range q {
 		f.press("right")
