@@ -208,7 +208,10 @@ func benchVotes(b *testing.B, raw bool) {
 				b.Fatalf("member %d was sent nothing for the quiz item", j)
 			}
 		}
-		atRest(b) // every member's frame of the item drawn and sent: a room at rest before it votes
+		// People read the scenario before they vote: the votes come once
+		// the room has been at rest for a second (every member's frame of
+		// the item drawn and sent, the server's collection at rest done).
+		atRest(b, time.Second)
 		// the facilitator's screen, watched for each count
 		seen := make([]chan time.Time, benchMembers+1)
 		for k := 1; k <= benchMembers; k++ {
@@ -436,26 +439,29 @@ func liveHeap() uint64 {
 	return ms.HeapAlloc
 }
 
-// atRest waits until the process (server and clients) is at rest: under
-// a tenth of a core over 50 ms, twice running. What a step or a reveal
-// set going for a hundred members (their frames drawn and sent, a few
-// milliseconds each) is then done, and not counted as part of what it
-// measures next. Bounded: after 10 s it goes on, and says so.
-func atRest(b *testing.B) {
+// atRest waits until the process (server and clients) has been at rest
+// for span: under a tenth of a core in every 50 ms. What a step or a
+// reveal set going for a hundred members (their frames drawn and sent, a
+// few milliseconds each) and the server's collection at rest (half a
+// second after the room's last change) are then done, and not counted as
+// part of what is measured next. Bounded: after 20 s it goes on, and says
+// so.
+func atRest(b *testing.B, span time.Duration) {
 	b.Helper()
-	quiet := 0
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+	const window = 50 * time.Millisecond
+	quiet := time.Duration(0)
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
 		c0, t0 := cpuTime(), time.Now()
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(window)
 		if cpuTime()-c0 < time.Since(t0)/10 {
-			if quiet++; quiet == 2 {
+			if quiet += window; quiet >= span {
 				return
 			}
 		} else {
 			quiet = 0
 		}
 	}
-	b.Logf("the process never came to rest within 10 s; measuring anyway")
+	b.Logf("the process never came to rest for %v within 20 s; measuring anyway", span)
 }
 
 // cpuTime is the CPU time the process has used, user and system.

@@ -126,6 +126,7 @@ func newRoomServer(pack *content.Pack, r *room.Room, deck *tui.Deck, cfg serverC
 	s.info.Code = r.Code()
 	s.info.Port = s.ln.Addr().(*net.TCPAddr).Port
 	s.info.Hosts = joinHosts(cfg.Listen)
+	go newRestCollector().run(r.Subscribe().C()) // ends with the room
 	return s, nil
 }
 
