@@ -2,11 +2,11 @@ package main
 
 import (
 	"io"
+	"slices"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
-	"charm.land/wish/v2/bubbletea"
 	uv "github.com/charmbracelet/ultraviolet"
 )
 
@@ -36,9 +36,13 @@ const (
 // Tea gets a quiet input (so its terminal queries, the background colour
 // among them, are still sent) that ends when the program quits, and
 // pumpInput delivers the session's keys.
-func programOptions(sess ssh.Session, fps int) ([]tea.ProgramOption, *quietInput) {
+//
+// base is wish's options for the session (bubbletea.MakeOptions), made once
+// when the session starts: they read the session's pty, which charm.land/ssh
+// writes without a lock on every window change.
+func programOptions(base []tea.ProgramOption, fps int) ([]tea.ProgramOption, *quietInput) {
 	q := &quietInput{done: make(chan struct{})}
-	opts := append(bubbletea.MakeOptions(sess),
+	opts := append(slices.Clip(base),
 		// The server's own signals (ctrl+c, SIGTERM) are the server's to
 		// handle: it closes the room, and every session says goodbye.
 		tea.WithoutSignalHandler(),
@@ -58,12 +62,11 @@ func programOptions(sess ssh.Session, fps int) ([]tea.ProgramOption, *quietInput
 
 // pumpInput parses the session's input into events for the session's
 // program of the moment until the session's input ends.
-func pumpInput(sess ssh.Session, p sender) {
-	pty, _, _ := sess.Pty()
+func pumpInput(sess ssh.Session, term string, p sender) {
 	events := make(chan uv.Event)
 	go func() {
 		defer close(events)
-		_ = uv.NewTerminalReader(sess, pty.Term).StreamEvents(sess.Context(), events)
+		_ = uv.NewTerminalReader(sess, term).StreamEvents(sess.Context(), events)
 	}()
 	for ev := range events {
 		p.Send(ev)

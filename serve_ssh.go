@@ -18,6 +18,7 @@ import (
 	charmlog "charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
+	"charm.land/wish/v2/bubbletea"
 	"charm.land/wish/v2/logging"
 	"charm.land/wish/v2/ratelimiter"
 	"charm.land/wish/v2/recover"
@@ -161,7 +162,9 @@ type sessionState struct {
 	farewell string
 	width    int // the terminal's size, as last told
 	height   int
-	ended    bool // the session is over: no program is to start
+	windows  <-chan ssh.Window
+	base     []tea.ProgramOption // wish's options for the session's programs
+	ended    bool                // the session is over: no program is to start
 }
 
 // sender is where a session's keys and the room's changes go.
@@ -229,8 +232,12 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 		wish.Fatalln(sess, "studyguide: "+err.Error()+".")
 		return nil
 	}
-	pty, _, _ := sess.Pty()
-	st := &sessionState{width: pty.Window.Width, height: pty.Window.Height}
+	// The session's pty is read here, once: charm.land/ssh writes it
+	// without a lock on every window change, so later sizes come from the
+	// window changes (sessionState.resized).
+	pty, windows, _ := sess.Pty()
+	st := &sessionState{width: pty.Window.Width, height: pty.Window.Height, windows: windows,
+		base: bubbletea.MakeOptions(sess)}
 	sess.Context().SetValue(stateKey{}, st)
 	key := ""
 	if pk := sess.PublicKey(); pk != nil {
@@ -255,10 +262,10 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 		opts.Drive = func(force bool) bool { return s.drive(st, force) }
 		opts.HandOff = true
 	}
-	popts, quiet := programOptions(sess, memberFPS)
+	popts, quiet := programOptions(st.base, memberFPS)
 	p := tea.NewProgram(tui.NewSession(s.pack, opts), popts...)
 	st.start(p, quiet)
-	go pumpInput(sess, st)
+	go pumpInput(sess, pty.Term, st)
 	return p
 }
 
@@ -276,7 +283,6 @@ func (s *roomServer) runPrograms(next ssh.Handler) ssh.Handler {
 			return
 		}
 		st := sess.Context().Value(stateKey{}).(*sessionState)
-		_, windows, _ := sess.Pty()
 		ctx, cancel := context.WithCancel(sess.Context())
 		go func() {
 			for {
@@ -284,7 +290,7 @@ func (s *roomServer) runPrograms(next ssh.Handler) ssh.Handler {
 				case <-ctx.Done():
 					st.end()
 					return
-				case w := <-windows:
+				case w := <-st.windows:
 					st.resized(w.Width, w.Height)
 				}
 			}
@@ -309,10 +315,10 @@ func (s *roomServer) runPrograms(next ssh.Handler) ssh.Handler {
 // session that came to drive; nil when another facilitator took over
 // meanwhile (the session is told) or the session is over.
 func (s *roomServer) handOff(sess ssh.Session, st *sessionState, model tea.Model) *tea.Program {
-	popts, quiet := programOptions(sess, driverFPS)
 	st.mu.Lock()
-	w, h := st.width, st.height
+	w, h, base := st.width, st.height, st.base
 	st.mu.Unlock()
+	popts, quiet := programOptions(base, driverFPS)
 	p := tea.NewProgram(model, append(popts, tea.WithWindowSize(w, h))...)
 	s.mu.Lock()
 	drives := s.driver == st && st.start(p, quiet)
@@ -381,8 +387,10 @@ func (s *roomServer) afterProgram(next ssh.Handler) ssh.Handler {
 			}
 			if member != nil {
 				member.Leave()
-				pty, _, _ := sess.Pty()
-				text = tui.MemberFarewell(s.pack, member, pty.Window.Width)
+				st.mu.Lock()
+				width := st.width
+				st.mu.Unlock()
+				text = tui.MemberFarewell(s.pack, member, width)
 			}
 			if text != "" {
 				wish.Println(sess, text)
