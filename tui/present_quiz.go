@@ -246,29 +246,78 @@ func (m presentModel) tallyLines(labels []string, counts []int, right map[int]bo
 }
 
 // signGrid lists the signs with their hands in two columns where the width
-// allows (one otherwise), so the scenario stays on screen above them.
+// allows (one otherwise), so the scenario stays on screen above them. Each
+// column is as wide as its longest label needs, the counts only when shown
+// and as wide as the largest. Where that is too wide, a column with no sign
+// marked ✓ gives up the room for the mark, then the columns come closer,
+// and only then are the widest column's labels shortened, a character at a
+// time (at 64 columns a room voting sees every label whole).
 func (m presentModel) signGrid(labels []string, counts []int, right map[int]bool, w int, pending bool) []string {
 	st := m.c.styles
 	cols := 1
 	if w >= 50 {
 		cols = 2
 	}
-	gap := 2
-	cellW := (w - gap*(cols-1)) / cols
 	rows := (len(labels) + cols - 1) / cols
+	markW := make([]int, cols) // room for "✓ ", as the category's bars keep it
+	marked := make([]bool, cols)
+	for i := range labels {
+		markW[i/rows] = 2
+		marked[i/rows] = marked[i/rows] || right[i]
+	}
+	countW := 0
+	if !pending { // counts stay hidden until the reveal
+		countW = len(fmt.Sprint(slices.Max(append([]int{0}, counts...))))
+	}
+	fixed := 2 // the key and a space
+	if countW > 0 {
+		fixed += 1 + countW
+	}
+	labelW := make([]int, cols)
+	for i, l := range labels {
+		labelW[i/rows] = max(labelW[i/rows], ansi.StringWidth(l))
+	}
+	gap := 3 // two columns apart, never so close a count reads as part of the next key
+	total := func() int {
+		t := gap * (cols - 1)
+		for c, lw := range labelW {
+			t += markW[c] + fixed + lw
+		}
+		return t
+	}
+	for c := range markW { // tight: room for ✓ only in a column with one
+		if total() > w && !marked[c] {
+			markW[c] = 0
+		}
+	}
+	if total() > w {
+		gap = 2
+	}
+	for total() > w {
+		c := 0
+		for i, lw := range labelW {
+			if lw > labelW[c] {
+				c = i
+			}
+		}
+		if labelW[c] <= 1 {
+			break
+		}
+		labelW[c]--
+	}
 	cell := func(i int) string {
-		mark, style := "  ", st.Item
+		lw := labelW[i/rows]
+		mark, style := strings.Repeat(" ", markW[i/rows]), st.Item
 		if right[i] {
 			mark, style = "✓ ", st.Right
 		}
-		n := fmt.Sprintf("%2d", counts[i])
-		if pending {
-			n = "  " // counts stay hidden until the reveal
+		name := truncate(labels[i], lw)
+		name += strings.Repeat(" ", max(0, lw-ansi.StringWidth(name)))
+		out := style.Render(mark + optionKey(i) + " " + name)
+		if countW > 0 {
+			out += " " + st.StatusInfo.Render(fmt.Sprintf("%*d", countW, counts[i]))
 		}
-		labelW := max(1, cellW-2-2-1-len(n))
-		name := truncate(labels[i], labelW)
-		name += strings.Repeat(" ", labelW-ansi.StringWidth(name))
-		return style.Render(mark+optionKey(i)+" "+name) + " " + st.StatusInfo.Render(n)
+		return out
 	}
 	var out []string
 	for r := range rows {

@@ -392,3 +392,24 @@ func TestDriverHandsOffToAProgramOfItsOwn(t *testing.T) {
 		r.Close()
 	}
 }
+
+// At projector size (64x20) a room voting on the warning signs sees every
+// sign's label whole on the facilitator's screen; after the reveal, where
+// the counts and the ✓ need room, the labels may be shortened but every
+// line still fits.
+func TestRoomSeesWholeSignLabelsAt64Columns(t *testing.T) {
+	f := newRoomFixture(t, 64, 20)
+	sc := f.toQuiz()
+	if _, err := f.r.Join("", "Ada"); err != nil {
+		t.Fatal(err)
+	}
+	f.changed()
+	f.keys("1", "r") // a hand for NGO-like, revealed: the sign vote opens
+	if iv, _ := f.r.Item(sc); !iv.Sign.Asked {
+		t.Fatalf("no sign vote after the reveal of %s", sc)
+	}
+	f.mustSee("0 of 1 voted")
+	for _, sg := range f.m.c.pack.Quiz.Signs {
+		f.mustSee(sg.Label)
+	}
+}
