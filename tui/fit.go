@@ -39,7 +39,12 @@ func truncate(s string, width int) string {
 	if width == 1 {
 		return "…"
 	}
-	return ansi.Truncate(s, width, "…")
+	out := ansi.Truncate(s, width, "…")
+	// "run …" reads as a word left out: the ellipsis goes against the word
+	if cut, ok := strings.CutSuffix(out, " …"); ok {
+		out = strings.TrimRight(cut, " ") + "…"
+	}
+	return out
 }
 
 // spreadOptional is spread for a line whose right side is an extra: when
