@@ -11,7 +11,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -153,30 +152,53 @@ func (s *roomServer) shutdown(ctx context.Context) {
 // screen after a hand-off), the seat, the driver's subscription, the
 // farewell.
 type sessionState struct {
-	current atomic.Pointer[tea.Program]
-
 	mu       sync.Mutex
+	current  *tea.Program
+	held     []tea.Msg // during a hand-off: keys and changes for the next program
+	holding  bool
 	member   *room.Member
 	sub      *room.Subscription
 	quiet    *quietInput
 	farewell string
 	width    int // the terminal's size, as last told
 	height   int
-	windows  <-chan ssh.Window
-	base     []tea.ProgramOption // wish's options for the session's programs
-	ended    bool                // the session is over: no program is to start
+	ended    bool // the session is over: no program is to start
+
+	// set when the session starts, then only read
+	windows <-chan ssh.Window
+	base    []tea.ProgramOption // wish's options for the session's programs
 }
 
 // sender is where a session's keys and the room's changes go.
 type sender interface{ Send(tea.Msg) }
 
-// Send gives msg to the session's program of the moment; during a
-// hand-off, when the first program has ended and the next not started,
-// it is dropped (the next program starts from the room's fresh state).
+// maxHeld bounds what a hand-off keeps for the next program.
+const maxHeld = 1024
+
+// Send gives msg to the session's program of the moment. During a
+// hand-off it is kept, in order, for the next program: a key pressed
+// while the facilitator's screen changes programs is not lost.
 func (st *sessionState) Send(msg tea.Msg) {
-	if p := st.current.Load(); p != nil {
+	st.mu.Lock()
+	if st.holding {
+		if len(st.held) < maxHeld {
+			st.held = append(st.held, msg)
+		}
+		st.mu.Unlock()
+		return
+	}
+	p := st.current
+	st.mu.Unlock()
+	if p != nil {
 		p.Send(msg)
 	}
+}
+
+// hold starts a hand-off: from now on messages wait for the next program.
+func (st *sessionState) hold() {
+	st.mu.Lock()
+	st.holding = true
+	st.mu.Unlock()
 }
 
 // resized records the terminal's size and tells the program.
@@ -191,21 +213,43 @@ func (st *sessionState) resized(w, h int) {
 func (st *sessionState) end() {
 	st.mu.Lock()
 	st.ended = true
-	p := st.current.Load()
+	st.holding, st.held = false, nil
+	p := st.current
 	st.mu.Unlock()
 	p.Quit()
 }
 
-// start makes p the session's program unless the session is over.
+// start makes p the session's program unless the session is over, and
+// gives it what was held for it, in order, before anything newer.
 func (st *sessionState) start(p *tea.Program, quiet *quietInput) bool {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if st.ended {
 		return false
 	}
-	st.current.Store(p)
-	st.quiet = quiet
+	st.current, st.quiet = p, quiet
+	if st.holding {
+		go st.release(p)
+	}
 	return true
+}
+
+// release sends what was held to p until nothing is, then ends the hold.
+func (st *sessionState) release(p *tea.Program) {
+	for {
+		st.mu.Lock()
+		held := st.held
+		st.held = nil
+		if len(held) == 0 {
+			st.holding = false
+			st.mu.Unlock()
+			return
+		}
+		st.mu.Unlock()
+		for _, msg := range held {
+			p.Send(msg)
+		}
+	}
 }
 
 func (st *sessionState) endInput() {
@@ -285,12 +329,17 @@ func (s *roomServer) runPrograms(next ssh.Handler) ssh.Handler {
 		st := sess.Context().Value(stateKey{}).(*sessionState)
 		ctx, cancel := context.WithCancel(sess.Context())
 		go func() {
+			windows := st.windows
 			for {
 				select {
 				case <-ctx.Done():
 					st.end()
 					return
-				case w := <-st.windows:
+				case w, ok := <-windows:
+					if !ok { // the connection's requests ended: no more sizes
+						windows = nil
+						continue
+					}
 					st.resized(w.Width, w.Height)
 				}
 			}
@@ -316,9 +365,9 @@ func (s *roomServer) runPrograms(next ssh.Handler) ssh.Handler {
 // meanwhile (the session is told) or the session is over.
 func (s *roomServer) handOff(sess ssh.Session, st *sessionState, model tea.Model) *tea.Program {
 	st.mu.Lock()
-	w, h, base := st.width, st.height, st.base
+	w, h := st.width, st.height
 	st.mu.Unlock()
-	popts, quiet := programOptions(base, driverFPS)
+	popts, quiet := programOptions(st.base, driverFPS)
 	p := tea.NewProgram(model, append(popts, tea.WithWindowSize(w, h))...)
 	s.mu.Lock()
 	drives := s.driver == st && st.start(p, quiet)
@@ -358,6 +407,7 @@ func (s *roomServer) drive(st *sessionState, force bool) bool {
 		go s.driver.Send(tui.DriverReplaced{})
 	}
 	s.driver = st
+	st.hold() // the join program ends and hands off (SessionOptions.HandOff)
 	sub := s.room.Subscribe()
 	st.mu.Lock()
 	st.sub = sub

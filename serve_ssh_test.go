@@ -388,3 +388,21 @@ func TestFacilitatorKeyDrivesWithoutACode(t *testing.T) {
 	other := dial(t, tr.addr, dialOpts{key: newKey(t)})
 	other.waitFor("Room code:")
 }
+
+// Keys typed right after the facilitator code, while the driver's screen
+// moves to its own program, reach that program: none is lost.
+func TestKeysTypedDuringTheHandOffArrive(t *testing.T) {
+	tr := startRoom(t, roomConfig{headless: true})
+	for range 5 {
+		f := dial(t, tr.addr, dialOpts{w: 100, h: 30})
+		f.waitFor("Room code:")
+		f.press(tr.room.FacilitatorCode() + "\rw") // w: who is in the room
+		f.waitFor("In the room", "Nobody has joined yet")
+		f.press("enter") // closes it (an esc followed at once by q would read as alt+q)
+		f.waitUntil("the popup closed", func(s string) bool { return !strings.Contains(s, "Nobody has joined yet") })
+		f.press("q")
+		f.waitFor("y yes")
+		f.press("y")
+		f.waitEnd()
+	}
+}

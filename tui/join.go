@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -79,6 +80,19 @@ type sessionModel struct {
 	// handingOff: the connection drives and the program ends so the
 	// wiring runs the facilitator's screen in a program of its own.
 	handingOff bool
+}
+
+// handOffGrace is how long the join program runs on once it hands off:
+// keys already on their way to it (typed right after the code) reach the
+// facilitator's model, which the next program takes over, rather than a
+// program that has ended. The wiring keeps anything newer for the next
+// program.
+const handOffGrace = 50 * time.Millisecond
+
+// quitAfterHandOff is made for each hand-off: a tea.Tick's timer starts
+// when the command is made, and fires once.
+func quitAfterHandOff() tea.Cmd {
+	return tea.Tick(handOffGrace, func(time.Time) tea.Msg { return tea.QuitMsg{} })
 }
 
 // HandedOff gives the model to run next when a connection's program
@@ -245,7 +259,7 @@ func (m sessionModel) drive(force bool) (tea.Model, tea.Cmd) {
 	m.driver = &driver
 	if m.o.HandOff {
 		m.handingOff = true
-		return m, tea.Quit
+		return m, quitAfterHandOff()
 	}
 	return m, m.driver.Init()
 }
