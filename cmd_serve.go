@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"log/slog"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -23,7 +25,7 @@ import (
 
 // serveFlags are serve's own flags.
 type serveFlags struct {
-	listen, hostKey, facilitatorKey, record string
+	listen, hostKey, facilitatorKey, record, log string
 	items, maxMembers                       int
 	seed                                    int64
 	headless                                bool
@@ -63,6 +65,7 @@ func newServeCmd(opts *options) *cobra.Command {
 	fl.BoolVar(&f.headless, "headless", false, "no local screen: print how to join, and let a facilitator drive over SSH")
 	fl.StringVar(&f.facilitatorKey, "facilitator-key", "", "with --headless: an authorized_keys file whose keys drive the room without a code")
 	fl.StringVar(&f.record, "record", "", "write the meeting record to this new file (default: the state directory)")
+	fl.StringVar(&f.log, "log", "", "add to this file a log of connections with what clients say about themselves (user names, keys, terminals)")
 	return cmd
 }
 
@@ -94,19 +97,22 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 		return err
 	}
 	deck := tui.NewDeck(pack, f.items, f.seed)
-	logTo, logPath, err := serveLog(f.headless, cmd.ErrOrStderr())
+	logTo, logPath, closeLog, err := serveLog(f, cmd.ErrOrStderr())
 	if err != nil {
 		return err
 	}
-	if c, ok := logTo.(io.Closer); ok {
-		defer c.Close()
-	}
+	defer closeLog()
+	// The SSH library's own messages (slog) and the log package's go to
+	// the log, quoted, never to the presenter's screen.
+	slog.SetDefault(slog.New(slog.NewTextHandler(logTo, nil)))
+	log.SetOutput(logTo)
 	if f.hostKey == "" {
 		if f.hostKey, err = xdg.DataFile(filepath.Join("studyguide", "ssh_host_ed25519")); err != nil {
 			return fmt.Errorf("the host key's directory: %w", err)
 		}
 	}
-	srv, err := newRoomServer(pack, r, deck, serverConfig{Listen: f.listen, HostKey: f.hostKey, FacilitatorKeys: f.facilitatorKey, Log: logTo})
+	srv, err := newRoomServer(pack, r, deck, serverConfig{Listen: f.listen, HostKey: f.hostKey, FacilitatorKeys: f.facilitatorKey,
+		Log: logTo, LogNames: f.log != ""})
 	if err != nil {
 		return err
 	}
@@ -138,23 +144,41 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 	srv.shutdown(down)
 	fmt.Fprintln(out, "The meeting has ended; everyone in the room was told.")
 	if logPath != "" {
-		fmt.Fprintf(out, "Connections were logged in %s.\n", logPath)
+		what := "addresses and times, no names"
+		if f.log != "" {
+			what = "addresses, times, and the user names, keys and terminals clients sent"
+		}
+		fmt.Fprintf(out, "Connections were logged (%s) in %s.\n", what, logPath)
 	}
-	if opts.noSave && f.record == "" {
-		fmt.Fprintln(out, "No meeting record was written (--no-save).")
-	} else if path, werr := writeRecord(r, f.record); werr != nil {
-		fmt.Fprintf(out, "studyguide: the meeting record could not be written: %v\n", werr)
-	} else {
-		fmt.Fprintf(out, "The meeting record is in %s.\n", path)
+	if rerr := saveRecord(out, r, f.record, opts.noSave); rerr != nil && err == nil {
+		err = rerr
 	}
 	return err
+}
+
+// saveRecord writes the meeting record and says where; when it cannot be
+// written it prints the record here instead, so the meeting's results
+// survive, and returns an error so serve exits non-zero.
+func saveRecord(out io.Writer, r *room.Room, path string, noSave bool) error {
+	if noSave && path == "" {
+		fmt.Fprintln(out, "No meeting record was written (--no-save).")
+		return nil
+	}
+	written, err := writeRecord(r, path)
+	if err == nil {
+		fmt.Fprintf(out, "The meeting record (revealed tallies, no names) is in %s.\n", written)
+		return nil
+	}
+	fmt.Fprintf(out, "studyguide: the meeting record could not be written: %v\nHere it is; copy it to keep it:\n\n", err)
+	_ = r.WriteRecord(out)
+	return errors.New("the meeting record could not be written; it is printed above")
 }
 
 // runFacilitator runs the presenter on this terminal with the room around
 // it, until the facilitator quits.
 func runFacilitator(ctx context.Context, srv *roomServer, to tui.Options) error {
 	p := tea.NewProgram(tui.New(srv.pack, to), tea.WithContext(ctx), tea.WithFPS(frameRate))
-	sub := srv.room.Subscribe()
+	sub := srv.room.Drive()
 	defer sub.Cancel()
 	go relay(sub.C(), p)
 	_, err := p.Run()
@@ -173,30 +197,37 @@ func printJoin(w io.Writer, info tui.JoinInfo, facCode string, facKeys bool) {
 	for _, h := range info.Hosts {
 		fmt.Fprintf(w, "    %s\n", info.CommandFor(h))
 	}
-	fmt.Fprintf(w, "\nand the member code %s. The facilitator joins the same way with the code %s", info.Code, facCode)
+	fmt.Fprintf(w, "\nand the member code %s. The facilitator joins the same way with the code %s",
+		room.FormatCode(info.Code), room.FormatCode(facCode))
 	if facKeys {
 		fmt.Fprint(w, " (or a key in --facilitator-key, with no code)")
 	}
 	fmt.Fprintf(w, ".\nThe server's host key is %s.\nctrl+c ends the meeting.\n", info.Fingerprint)
 }
 
-// serveLog is where connections and panics are logged: the terminal of a
-// headless server, else a file in the state directory (the presenter has
-// the screen).
-func serveLog(headless bool, stderr io.Writer) (io.Writer, string, error) {
-	if headless {
-		return stderr, "", nil
+// serveLog is where connections and panics are logged: --log FILE (added
+// to), else the terminal of a headless server, else serve.log in the
+// state directory, replaced at each meeting (the presenter has the
+// screen). closeLog closes the file it opened, never the terminal.
+func serveLog(f serveFlags, stderr io.Writer) (w io.Writer, path string, closeLog func(), err error) {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_APPEND
+	switch {
+	case f.log != "":
+		path = f.log
+	case f.headless:
+		return stderr, "", func() {}, nil
+	default:
+		dir := progress.Dir(progress.Options{})
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, "", nil, fmt.Errorf("the log's directory: %w", err)
+		}
+		path, flags = filepath.Join(dir, "serve.log"), os.O_WRONLY|os.O_CREATE|os.O_TRUNC
 	}
-	dir := progress.Dir(progress.Options{})
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, "", fmt.Errorf("the log's directory: %w", err)
-	}
-	path := filepath.Join(dir, "serve.log")
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	file, err := os.OpenFile(path, flags, 0o600)
 	if err != nil {
-		return nil, "", fmt.Errorf("the server's log: %w", err)
+		return nil, "", nil, fmt.Errorf("the server's log: %w", err)
 	}
-	return f, path, nil
+	return file, path, func() { _ = file.Close() }, nil
 }
 
 // writeRecord writes the meeting record to a new file: the one asked for,

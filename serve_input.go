@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"io"
 	"slices"
 	"sync"
@@ -61,16 +62,25 @@ func programOptions(base []tea.ProgramOption, fps int) ([]tea.ProgramOption, *qu
 }
 
 // pumpInput parses the session's input into events for the session's
-// program of the moment until the session's input ends.
-func pumpInput(sess ssh.Session, term string, p sender) {
+// program of the moment until the session's input ends, held to the
+// limits of an inputGuard. It returns the guard's error when the input
+// broke a limit, else nil.
+func pumpInput(sess ssh.Session, term string, st *sessionState) error {
 	events := make(chan uv.Event)
+	guard := &inputGuard{r: sess, joined: st.joined.Load}
+	var err error
 	go func() {
 		defer close(events)
-		_ = uv.NewTerminalReader(sess, term).StreamEvents(sess.Context(), events)
+		err = uv.NewTerminalReader(guard, term).StreamEvents(sess.Context(), events)
 	}()
 	for ev := range events {
-		p.Send(ev)
+		st.Send(ev)
 	}
+	var limit guardError
+	if errors.As(err, &limit) {
+		return err
+	}
+	return nil
 }
 
 // quietInput is the program's own input: nothing, until end, then EOF.

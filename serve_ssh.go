@@ -9,8 +9,10 @@ import (
 	"log"
 	"net"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -18,9 +20,9 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"charm.land/wish/v2/bubbletea"
-	"charm.land/wish/v2/logging"
 	"charm.land/wish/v2/ratelimiter"
 	"charm.land/wish/v2/recover"
+	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 
@@ -40,6 +42,9 @@ type serverConfig struct {
 	FacilitatorKeys string
 	// Log receives connections, disconnections and panics.
 	Log io.Writer
+	// LogNames puts in the log what clients say about themselves (user
+	// names, keys, terminals) beside their addresses; see logSessions.
+	LogNames bool
 	// ConnRate and ConnBurst limit new sessions per address (wish's
 	// ratelimiter); 0 means the defaults, generous enough for a room
 	// behind one NAT address joining at once.
@@ -68,7 +73,9 @@ type roomServer struct {
 	ln       net.Listener
 	facKeys  []ssh.PublicKey
 	log      *log.Logger
+	logNames bool
 	headless bool
+	conns    *conns
 
 	mu     sync.Mutex
 	driver *sessionState // the facilitator driving over SSH, nil for none
@@ -86,8 +93,13 @@ func newRoomServer(pack *content.Pack, r *room.Room, deck *tui.Deck, cfg serverC
 	if cfg.IdleTimeout == 0 {
 		cfg.IdleTimeout = defaultIdle
 	}
-	s := &roomServer{pack: pack, room: r, deck: deck, log: log.New(cfg.Log, "", log.LstdFlags), headless: r.FacilitatorCode() != ""}
+	s := &roomServer{pack: pack, room: r, deck: deck, log: log.New(cfg.Log, "", log.LstdFlags), logNames: cfg.LogNames,
+		headless: r.FacilitatorCode() != ""}
+	s.conns = newConns(r.MaxMembers()+spareConns, func(addr, why string) { s.log.Printf("%s dropped: %s", addr, why) })
 	charmlog.SetOutput(cfg.Log) // wish's own messages (a program that ended on an error)
+	if err := checkHostKey(cfg.HostKey); err != nil {
+		return nil, err
+	}
 	if cfg.FacilitatorKeys != "" {
 		keys, err := readAuthorizedKeys(cfg.FacilitatorKeys)
 		if err != nil {
@@ -109,13 +121,15 @@ func newRoomServer(pack *content.Pack, r *room.Room, deck *tui.Deck, cfg serverC
 			s.runPrograms,
 			s.needTerminal,
 			ratelimiter.Middleware(ratelimiter.NewRateLimiter(cfg.ConnRate, cfg.ConnBurst, 4096)),
-			logging.MiddlewareWithLogger(s.log),
+			s.logSessions,
+			s.limitSessions,
 		)),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("the SSH server: %w", err)
 	}
 	srv.HandshakeTimeout = 30 * time.Second
+	srv.ConnCallback = s.conns.accept
 	s.srv = srv
 	if len(srv.HostSigners) > 0 {
 		s.info.Fingerprint = gossh.FingerprintSHA256(srv.HostSigners[0].PublicKey())
@@ -160,9 +174,15 @@ type sessionState struct {
 	sub      *room.Subscription
 	quiet    *quietInput
 	farewell string
-	width    int // the terminal's size, as last told
+	width    int // the terminal's size, as last told (clamped)
 	height   int
-	ended    bool // the session is over: no program is to start
+	ended    bool   // the session is over: no program is to start
+	kicked   string // why the server closed the session, said first
+	joined   atomic.Bool
+	conn     *connInfo // nil outside the server
+	// joinTimer kicks a session that has not joined in joinWait; stopped
+	// when the session ends, which lets go of it.
+	joinTimer *time.Timer
 
 	// set when the session starts, then only read
 	windows <-chan ssh.Window
@@ -199,10 +219,13 @@ func (st *sessionState) hold() {
 	st.mu.Lock()
 	st.holding = true
 	st.mu.Unlock()
+	st.join()
 }
 
-// resized records the terminal's size and tells the program.
+// resized records the terminal's size and tells the program, no larger
+// than clampSize lets it be.
 func (st *sessionState) resized(w, h int) {
+	w, h = clampSize(w, h)
 	st.mu.Lock()
 	st.width, st.height = w, h
 	st.mu.Unlock()
@@ -252,6 +275,26 @@ func (st *sessionState) release(p *tea.Program) {
 	}
 }
 
+// join marks the session as having a seat (or the driver's): from now
+// on it may send as much as a member does.
+func (st *sessionState) join() {
+	st.joined.Store(true)
+	if st.conn != nil {
+		st.conn.joined.Store(true)
+	}
+}
+
+// kick ends the session for a reason said in one line before anything
+// else it prints.
+func (st *sessionState) kick(why string) {
+	st.mu.Lock()
+	if st.kicked == "" {
+		st.kicked = why
+	}
+	st.mu.Unlock()
+	st.end()
+}
+
 func (st *sessionState) endInput() {
 	st.mu.Lock()
 	q := st.quiet
@@ -265,32 +308,30 @@ type stateKey struct{}
 // a member's view or the facilitator's. nil refuses the session (the room
 // is full, or the address tried too many wrong codes).
 func (s *roomServer) program(sess ssh.Session) *tea.Program {
-	// A headless room's driver is no member: they learn the room is full
-	// only when they join as one.
-	if fv := s.room.FacilitatorView(); !s.headless && fv.Present >= s.room.MaxMembers() {
-		wish.Fatalln(sess, fmt.Sprintf("The room is full (%d members).", s.room.MaxMembers()))
-		return nil
-	}
 	gate, err := s.room.Gate(sess.RemoteAddr().String())
 	if err != nil {
-		wish.Fatalln(sess, "studyguide: "+err.Error()+".")
+		s.refuse(sess, "studyguide: "+err.Error()+".")
 		return nil
 	}
 	// The session's pty is read here, once: charm.land/ssh writes it
 	// without a lock on every window change, so later sizes come from the
 	// window changes (sessionState.resized).
 	pty, windows, _ := sess.Pty()
-	st := &sessionState{width: pty.Window.Width, height: pty.Window.Height, windows: windows,
-		base: bubbletea.MakeOptions(sess)}
+	w, h := clampSize(pty.Window.Width, pty.Window.Height)
+	term := cleanTerm(pty.Term)
+	st := &sessionState{width: w, height: h, windows: windows, conn: infoOf(sess.Context()),
+		base: append(bubbletea.MakeOptions(sess), tea.WithWindowSize(w, h),
+			tea.WithEnvironment(append(sess.Environ(), "TERM="+term)))}
 	sess.Context().SetValue(stateKey{}, st)
 	key := ""
 	if pk := sess.PublicKey(); pk != nil {
 		key = gossh.FingerprintSHA256(pk)
 	}
 	opts := tui.SessionOptions{Room: s.room, Gate: gate, Deck: s.deck, Info: s.info, Key: key,
-		Width: pty.Window.Width, Height: pty.Window.Height,
+		Width: w, Height: h,
 		Driver: s.headless && s.isFacilitatorKey(sess.PublicKey()),
 		Joined: func(m *room.Member) {
+			st.join()
 			st.mu.Lock()
 			st.member = m
 			st.mu.Unlock()
@@ -309,8 +350,34 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 	popts, quiet := programOptions(st.base, memberFPS)
 	p := tea.NewProgram(tui.NewSession(s.pack, opts), popts...)
 	st.start(p, quiet)
-	go pumpInput(sess, pty.Term, st)
+	go func() {
+		if err := pumpInput(sess, term, st); err != nil {
+			s.log.Printf("%s dropped: %v", sess.RemoteAddr(), err)
+			st.kick("studyguide: " + err.Error() + "; the connection is closed.")
+		}
+	}()
+	st.joinTimer = time.AfterFunc(joinWait, func() {
+		if !st.joined.Load() {
+			st.kick(fmt.Sprintf("studyguide: nobody joined on this connection in %d minutes; connect again when you are ready.", int(joinWait.Minutes())))
+		}
+	})
 	return p
+}
+
+// refuse turns a session away with a line that fits its terminal.
+func (s *roomServer) refuse(sess ssh.Session, text string) {
+	pty, _, _ := sess.Pty()
+	w, _ := clampSize(pty.Window.Width, pty.Window.Height)
+	wish.Fatalln(sess, wrapLine(text, w))
+}
+
+// wrapLine wraps a line for a terminal w cells wide (80 when unknown),
+// between words, with the terminal's line ends.
+func wrapLine(text string, w int) string {
+	if w <= 0 {
+		w = 80
+	}
+	return ansi.Wordwrap(text, w, "")
 }
 
 // runPrograms runs a session's programs: the join screen (and a member's
@@ -408,7 +475,7 @@ func (s *roomServer) drive(st *sessionState, force bool) bool {
 	}
 	s.driver = st
 	st.hold() // the join program ends and hands off (SessionOptions.HandOff)
-	sub := s.room.Subscribe()
+	sub := s.room.Drive()
 	st.mu.Lock()
 	st.sub = sub
 	st.mu.Unlock()
@@ -423,9 +490,10 @@ func (s *roomServer) afterProgram(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		st, ok := sess.Context().Value(stateKey{}).(*sessionState)
 		if ok {
+			st.joinTimer.Stop()
 			st.endInput()
 			st.mu.Lock()
-			member, sub, text := st.member, st.sub, st.farewell
+			member, sub, text, kicked, width := st.member, st.sub, st.farewell, st.kicked, st.width
 			st.mu.Unlock()
 			if sub != nil {
 				sub.Cancel()
@@ -437,10 +505,12 @@ func (s *roomServer) afterProgram(next ssh.Handler) ssh.Handler {
 			}
 			if member != nil {
 				member.Leave()
-				st.mu.Lock()
-				width := st.width
-				st.mu.Unlock()
 				text = tui.MemberFarewell(s.pack, member, width)
+			} else {
+				text = wrapLine(text, width)
+			}
+			if kicked != "" {
+				text = strings.TrimSpace(wrapLine(kicked, width) + "\n" + text)
 			}
 			if text != "" {
 				wish.Println(sess, text)
@@ -460,7 +530,7 @@ func (s *roomServer) needTerminal(next ssh.Handler) ssh.Handler {
 			if len(s.info.Hosts) > 0 {
 				host = s.info.Hosts[0]
 			}
-			wish.Fatalln(sess, "studyguide: the room needs a terminal: use "+strings.Replace(s.info.CommandFor(host), "ssh ", "ssh -t ", 1))
+			s.refuse(sess, "studyguide: the room needs a terminal: use "+strings.Replace(s.info.CommandFor(host), "ssh ", "ssh -t ", 1))
 			return
 		}
 		next(sess)
@@ -477,6 +547,25 @@ func (s *roomServer) isFacilitatorKey(pk ssh.PublicKey) bool {
 		}
 	}
 	return false
+}
+
+// checkHostKey refuses a host key file others may read, as OpenSSH does:
+// anyone who reads it can pose as this server to every member. A key not
+// made yet is fine (wish makes it readable by its owner alone).
+func checkHostKey(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("--host-key: %w", err)
+	case fi.IsDir():
+		return fmt.Errorf("--host-key %s is a directory, not a key", path)
+	case runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0:
+		return fmt.Errorf("--host-key %s can be read by others (%04o): anyone who reads it can pose as this server; make it yours alone with: chmod 600 %s",
+			path, fi.Mode().Perm(), path)
+	}
+	return nil
 }
 
 // readAuthorizedKeys reads the keys of an authorized_keys file.

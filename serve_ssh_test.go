@@ -54,7 +54,7 @@ func TestWrongCodeThreeTimesCloses(t *testing.T) {
 	c.press(wrong, "enter")
 	c.waitFor("1 try left")
 	c.press(wrong, "enter")
-	if out := c.waitEnd(); !strings.Contains(out, "Wrong code three times") {
+	if out := c.waitEnd(); !strings.Contains(out, "Wrong three times") {
 		t.Errorf("after three wrong codes the terminal says:\n%q", out)
 	}
 	if fv := tr.room.FacilitatorView(); fv.Present != 0 {
@@ -245,6 +245,10 @@ func TestRoomFull(t *testing.T) {
 	a := dial(t, tr.addr, dialOpts{})
 	a.join(tr.room.Code(), "One")
 	b := dial(t, tr.addr, dialOpts{noPty: false})
+	b.waitFor("Room code:")
+	b.press(tr.room.Code(), "enter")
+	b.waitFor("The room is full (1 members): only a member coming back to their seat can join.")
+	b.press("Two", "enter")
 	if out := b.waitEnd(); !strings.Contains(out, "The room is full (1 members).") {
 		t.Errorf("a connection over the limit is told %q", out)
 	}

@@ -3,6 +3,7 @@ package room_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"testing"
 	"testing/iotest"
@@ -19,11 +20,11 @@ func TestNewMakesCodes(t *testing.T) {
 		want       string // pattern of the member code
 		wantErr    bool
 	}{
-		{name: "default is four digits", want: `^[0-9]{4}$`},
+		{name: "default is eight digits", want: `^[0-9]{8}$`},
 		{name: "six digits", digits: 6, want: `^[0-9]{6}$`},
-		{name: "five digits with a facilitator code", digits: 5, facilitate: true, want: `^[0-9]{5}$`},
-		{name: "three digits is too few", digits: 3, wantErr: true},
-		{name: "seven digits is too many", digits: 7, wantErr: true},
+		{name: "ten digits with a facilitator code", digits: 10, facilitate: true, want: `^[0-9]{10}$`},
+		{name: "five digits is too few", digits: 5, wantErr: true},
+		{name: "eleven digits is too many", digits: 11, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,8 +45,8 @@ func TestNewMakesCodes(t *testing.T) {
 			if tt.facilitate != (fc != "") {
 				t.Errorf("facilitator code %q, asked for one: %v", fc, tt.facilitate)
 			}
-			if tt.facilitate && !regexp.MustCompile(`^[0-9]{8}$`).MatchString(fc) {
-				t.Errorf("facilitator code %q is not 8 digits", fc)
+			if tt.facilitate && !regexp.MustCompile(`^[0-9]{12}$`).MatchString(fc) {
+				t.Errorf("facilitator code %q is not 12 digits", fc)
 			}
 		})
 	}
@@ -56,8 +57,8 @@ func TestCodeKeepsLeadingZeros(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Code() != "0000" {
-		t.Errorf("code from zero bytes is %q, want 0000", r.Code())
+	if r.Code() != "00000000" {
+		t.Errorf("code from zero bytes is %q, want 00000000", r.Code())
 	}
 }
 
@@ -236,5 +237,118 @@ func TestGateWithoutPort(t *testing.T) {
 	fail(t, r, "pipe", room.AddressFailures)
 	if _, err := r.Gate("pipe"); !errors.Is(err, room.ErrRateLimited) {
 		t.Errorf("an address without a port is limited too: %v", err)
+	}
+}
+
+// Many addresses share the room's budget of wrong codes: once it is spent
+// the room takes no code at all, right or wrong, and the facilitator is
+// told; it takes one more each RoomRefill.
+func TestRoomWideBudget(t *testing.T) {
+	r, clk := newRoom(t, room.Config{})
+	// Right codes spend nothing.
+	for i := range 2 * room.RoomFailures {
+		g, _ := r.Gate(fmt.Sprintf("198.51.100.%d:1", i))
+		if _, err := g.Check(r.Code()); err != nil {
+			t.Fatalf("right code %d: %v", i+1, err)
+		}
+	}
+	// Wrong codes from many addresses, each well under its own limit.
+	for i := range room.RoomFailures {
+		fail(t, r, fmt.Sprintf("10.1.%d.%d:1", i/200, i%200), 1)
+	}
+	d := r.FacilitatorView().Door
+	if !d.Paused || d.WrongCodes != room.RoomFailures {
+		t.Errorf("after %d wrong codes: %+v, want paused", room.RoomFailures, d)
+	}
+	fresh, err := r.Gate("203.0.113.1:1")
+	if err != nil {
+		t.Fatalf("a fresh address may still connect: %v", err)
+	}
+	if _, err := fresh.Check(r.Code()); !errors.Is(err, room.ErrBusy) {
+		t.Fatalf("the right code while the room is paused: %v, want ErrBusy", err)
+	}
+	if fresh.Left() != room.MaxAttempts {
+		t.Errorf("a refused try cost the connection: %d left", fresh.Left())
+	}
+	if _, err := fresh.Reclaim("bbbb-bbbb"); !errors.Is(err, room.ErrBusy) {
+		t.Errorf("a seat word while the room is paused: %v, want ErrBusy", err)
+	}
+	if d := r.FacilitatorView().Door; d.Refused != 2 {
+		t.Errorf("refused %d tries, want 2", d.Refused)
+	}
+	clk.Add(room.RoomRefill)
+	if _, err := fresh.Check("00000000"); !errors.Is(err, room.ErrWrongCode) {
+		t.Fatalf("one try after a refill: %v", err)
+	}
+	if _, err := fresh.Check(r.Code()); !errors.Is(err, room.ErrBusy) {
+		t.Errorf("a second try before the next refill: %v", err)
+	}
+	clk.Add(room.RoomRefill)
+	if role, err := fresh.Check(r.Code()); err != nil || role != room.AsMember {
+		t.Errorf("the right code after a refill: %v %v", role, err)
+	}
+	// The count the facilitator sees ages out with the window.
+	clk.Add(room.AddressWindow)
+	if d := r.FacilitatorView().Door; d.Paused || d.WrongCodes != 0 {
+		t.Errorf("a window later: %+v", d)
+	}
+}
+
+// An IPv6 network of one subscriber (a /64) counts as one address.
+func TestIPv6CountsPerNetwork(t *testing.T) {
+	r, _ := newRoom(t, room.Config{})
+	for i := range room.AddressFailures {
+		fail(t, r, fmt.Sprintf("[2001:db8:1:2::%x]:1", i+1), 1)
+	}
+	if _, err := r.Gate("[2001:db8:1:2:ffff::9]:1"); !errors.Is(err, room.ErrRateLimited) {
+		t.Errorf("another address of the same /64: %v, want ErrRateLimited", err)
+	}
+	if _, err := r.Gate("[2001:db8:1:3::1]:1"); err != nil {
+		t.Errorf("another /64: %v", err)
+	}
+}
+
+func TestCodesAsPeopleTypeThem(t *testing.T) {
+	r, _ := newRoom(t, room.Config{})
+	grouped := room.FormatCode(r.Code())
+	if !regexp.MustCompile(`^[0-9]{4} [0-9]{4}$`).MatchString(grouped) {
+		t.Fatalf("FormatCode(%q) = %q", r.Code(), grouped)
+	}
+	for _, typed := range []string{grouped, r.Code()[:4] + "-" + r.Code()[4:], " " + grouped + " "} {
+		g, _ := r.Gate("192.0.2.1:1")
+		if _, err := g.Check(typed); err != nil {
+			t.Errorf("Check(%q): %v", typed, err)
+		}
+	}
+}
+
+// A gate seats nobody before the code, and a wrong seat word is a wrong
+// try like a wrong code.
+func TestGateJoinAndReclaim(t *testing.T) {
+	r, _ := newRoom(t, room.Config{})
+	g, _ := r.Gate("192.0.2.1:1")
+	if _, err := g.Join("", "Ada"); !errors.Is(err, room.ErrNoCode) {
+		t.Fatalf("Join before the code: %v", err)
+	}
+	if _, err := g.Check(r.Code()); err != nil {
+		t.Fatal(err)
+	}
+	ada, err := g.Join("", "Ada")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ada.Leave()
+	g2, _ := r.Gate("192.0.2.2:1")
+	for want := room.MaxAttempts - 1; want > 0; want-- {
+		if _, err := g2.Reclaim("bbbb-bbbb"); !errors.Is(err, room.ErrNoSeat) || g2.Left() != want {
+			t.Fatalf("a wrong seat word: %v, %d left, want ErrNoSeat, %d", err, g2.Left(), want)
+		}
+	}
+	back, err := g2.Reclaim(ada.SeatWord())
+	if err != nil || back.View().Name != "Ada" {
+		t.Fatalf("the right seat word: %v", err)
+	}
+	if d := r.FacilitatorView().Door; d.WrongCodes != room.MaxAttempts-1 {
+		t.Errorf("%d wrong tries counted, want %d", d.WrongCodes, room.MaxAttempts-1)
 	}
 }

@@ -122,3 +122,26 @@ func TestCloseSaysGoodbye(t *testing.T) {
 		t.Error("a subscription to a closed room is open")
 	}
 }
+
+// Members are told when the room is driven and when its driver leaves.
+func TestMembersSeeTheDriverComeAndGo(t *testing.T) {
+	r, _ := newRoom(t, room.Config{})
+	ada := join(t, r, "", "Ada")
+	watcher := r.Subscribe() // a screen that watches without driving
+	if v := ada.View(); v.Driven || v.DriverLeft {
+		t.Fatalf("before anyone drives: %+v", v)
+	}
+	drain(ada)
+	d := r.Drive()
+	if !pending(ada.Changes()) || !ada.View().Driven {
+		t.Fatal("members were not told that the room is driven")
+	}
+	d.Cancel()
+	if !pending(ada.Changes()) || ada.View().Driven || !ada.View().DriverLeft {
+		t.Error("members were not told that the driver left")
+	}
+	watcher.Cancel()
+	if ada.View().Driven {
+		t.Error("a watching screen counts as driving")
+	}
+}

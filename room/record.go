@@ -8,11 +8,19 @@ import (
 	"time"
 )
 
+// RecordThreshold is the fewest members' votes a tally needs to be
+// written in the record: with fewer, the counts could show how one person
+// voted.
+const RecordThreshold = 3
+
 // WriteRecord writes the meeting record as markdown: the date, the pack,
 // the chapters covered with the steps shown and the time spent in each,
-// every quiz item's tally (category and sign) beside the essay's answer,
-// and the discussion questions shown. It names nobody and says nothing
-// about anyone's vote. Written before Close, it covers the meeting so far.
+// every quiz item's revealed tally (category and sign) beside the essay's
+// answer, and the discussion questions shown. It names nobody and says
+// nothing about anyone's vote: a vote never revealed in the meeting is not
+// written at all, and a tally of fewer than RecordThreshold members' votes
+// gives only the hands (counted in the open). Written before Close, it
+// covers the meeting so far.
 func (r *Room) WriteRecord(w io.Writer) error {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
@@ -24,7 +32,7 @@ func (r *Room) WriteRecord(w io.Writer) error {
 	fmt.Fprintf(b, "# Meeting record: %s\n\n", oneLine(r.pack.Meta.Title))
 	fmt.Fprintf(b, "- Date: %s, %s to %s (%s)\n", r.started.Format("Monday 2 January 2006"),
 		r.started.Format("15:04"), end.Format("15:04"), minutes(end.Sub(r.started)))
-	fmt.Fprintf(b, "- Members who joined: %d\n", len(r.seats))
+	fmt.Fprintf(b, "- Members who joined: %d\n", r.made)
 	r.writeChapters(b, end)
 	r.writeItems(b)
 	r.writeQuestions(b)
@@ -72,39 +80,50 @@ func (r *Room) writeItems(b *bufio.Writer) {
 			fmt.Fprintf(b, "; %s: %s", it.bank.SignsName(), strings.Join(keyed, "; "))
 		}
 		fmt.Fprintln(b, ".")
-		writeTally(b, it.bank.Question(), fullTally(it, false), it.phase >= Revealed)
+		writeTally(b, it, false, it.phase >= Revealed)
 		if it.asksSign {
-			writeTally(b, it.bank.SignQuestion(), fullTally(it, true), it.phase == SignRevealed)
+			writeTally(b, it, true, it.phase == SignRevealed)
 		}
 	}
 }
 
-// fullTally is a question's tally for the record, revealed or not; the
-// sign tally keeps only the keyed signs and those somebody chose.
-func fullTally(it *item, sign bool) []Count {
-	if !sign {
-		return it.tally(&it.cat, false)
+// writeTally writes one question's tally: nothing of a vote the meeting
+// never revealed, and only the hands (raised in the open) when too few
+// members voted for their counts to keep anyone's vote to themselves. The
+// sign tally lists the keyed signs and those somebody chose.
+func writeTally(b *bufio.Writer, it *item, sign bool, revealed bool) {
+	question, bal := it.bank.Question(), &it.cat
+	if sign {
+		question, bal = it.bank.SignQuestion(), &it.sign
 	}
-	var out []Count
-	for _, c := range it.tally(&it.sign, true) {
-		if c.Right || c.Total() > 0 {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-func writeTally(b *bufio.Writer, question string, tally []Count, revealed bool) {
 	if !revealed {
-		question += " (not revealed in the meeting)"
+		fmt.Fprintf(b, "\n*%s* Not revealed in the meeting: no tally kept.\n", oneLine(question))
+		return
 	}
-	fmt.Fprintf(b, "\n| %s | Members | Hands | Total |\n|---|---:|---:|---:|\n", cell(question))
-	for _, c := range tally {
+	few := bal.votes() > 0 && bal.votes() < RecordThreshold
+	if few {
+		fmt.Fprintf(b, "\n*%s* Fewer than %d members voted: only the hands are written.\n", oneLine(question), RecordThreshold)
+		fmt.Fprintf(b, "\n| %s | Hands |\n|---|---:|\n", cell(question))
+	} else {
+		fmt.Fprintf(b, "\n| %s | Members | Hands | Total |\n|---|---:|---:|---:|\n", cell(question))
+	}
+	for _, c := range it.tally(bal, sign) {
+		shown := c.Total()
+		if few {
+			shown = c.Hands
+		}
+		if sign && !c.Right && shown == 0 {
+			continue
+		}
 		label := c.Label
 		if c.Right {
 			label += " ✓"
 		}
-		fmt.Fprintf(b, "| %s | %d | %d | %d |\n", cell(label), c.Members, c.Hands, c.Total())
+		if few {
+			fmt.Fprintf(b, "| %s | %d |\n", cell(label), c.Hands)
+		} else {
+			fmt.Fprintf(b, "| %s | %d | %d | %d |\n", cell(label), c.Members, c.Hands, c.Total())
+		}
 	}
 }
 

@@ -18,6 +18,7 @@ func meeting(t *testing.T) (*room.Room, *clock, []*room.Member) {
 	show(t, r, stepTitle2)
 	ada := join(t, r, "K1", "Adelheid Quux")
 	bo := join(t, r, "", "Bodo Zyx")
+	cy := join(t, r, "", "Cyd")
 	clk.Add(5 * time.Minute)
 	question := room.Step{Index: 1, Chapter: 2, Question: "Who decides,\nin your group?"}
 	show(t, r, question)
@@ -25,6 +26,7 @@ func meeting(t *testing.T) (*room.Room, *clock, []*room.Member) {
 	show(t, r, stepDues)
 	vote(t, ada, "dues", "ngo")
 	vote(t, bo, "dues", "mass")
+	vote(t, cy, "dues", "mass")
 	r.AddHand("dues", "mass")
 	r.Reveal("dues")
 	ada.VoteSign("dues", "1")
@@ -54,7 +56,7 @@ func TestRecord(t *testing.T) {
 	want := `# Meeting record: Test essay
 
 - Date: Thursday 5 March 2026, 19:00 to 19:39 (39 min)
-- Members who joined: 2
+- Members who joined: 3
 
 ## Chapters covered
 
@@ -74,13 +76,14 @@ The essay's answer: NGO-like; warning signs: 1. Staff decide; 3. Members | audie
 | NGO-like or Mass-organization-like? | Members | Hands | Total |
 |---|---:|---:|---:|
 | NGO-like ✓ | 1 | 0 | 1 |
-| Mass-organization-like | 1 | 1 | 2 |
+| Mass-organization-like | 2 | 1 | 3 |
 
-| Which of the warning signs does it show? | Members | Hands | Total |
-|---|---:|---:|---:|
-| Staff decide ✓ | 1 | 0 | 1 |
-| Grants steer | 1 | 0 | 1 |
-| Members \| audience ✓ | 0 | 1 | 1 |
+*Which of the warning signs does it show?* Fewer than 3 members voted: only the hands are written.
+
+| Which of the warning signs does it show? | Hands |
+|---|---:|
+| Staff decide ✓ | 0 |
+| Members \| audience ✓ | 1 |
 
 ### 2. assembly (2. The contradiction)
 
@@ -88,10 +91,7 @@ The essay's answer: NGO-like; warning signs: 1. Staff decide; 3. Members | audie
 
 The essay's answer: Mass-organization-like.
 
-| NGO-like or Mass-organization-like? (not revealed in the meeting) | Members | Hands | Total |
-|---|---:|---:|---:|
-| NGO-like | 1 | 0 | 1 |
-| Mass-organization-like ✓ | 0 | 0 | 0 |
+*NGO-like or Mass-organization-like?* Not revealed in the meeting: no tally kept.
 
 ### 3. grant (3. Warning signs)
 
@@ -99,14 +99,14 @@ The essay's answer: Mass-organization-like.
 
 The essay's answer: NGO-like; warning signs: 2. Grants steer.
 
-| NGO-like or Mass-organization-like? | Members | Hands | Total |
-|---|---:|---:|---:|
-| NGO-like ✓ | 1 | 0 | 1 |
-| Mass-organization-like | 0 | 0 | 0 |
+*NGO-like or Mass-organization-like?* Fewer than 3 members voted: only the hands are written.
 
-| Which of the warning signs does it show? (not revealed in the meeting) | Members | Hands | Total |
-|---|---:|---:|---:|
-| Grants steer ✓ | 0 | 0 | 0 |
+| NGO-like or Mass-organization-like? | Hands |
+|---|---:|
+| NGO-like ✓ | 0 |
+| Mass-organization-like | 0 |
+
+*Which of the warning signs does it show?* Not revealed in the meeting: no tally kept.
 
 ## Discussion questions shown
 
@@ -115,7 +115,7 @@ The essay's answer: NGO-like; warning signs: 2. Grants steer.
 	if got := b.String(); got != want {
 		t.Errorf("record:\n%s\nwant:\n%s", got, want)
 	}
-	for _, name := range []string{"Adelheid", "Quux", "Bodo", "Zyx", "K1"} {
+	for _, name := range []string{"Adelheid", "Quux", "Bodo", "Zyx", "Cyd", "K1"} {
 		if strings.Contains(b.String(), name) {
 			t.Errorf("the record names %q", name)
 		}

@@ -17,8 +17,20 @@ import (
 const DefaultMaxMembers = 50
 
 // seatsPerMember bounds the seats a room keeps (members who left keep
-// theirs for a reconnect): this many times MaxMembers.
+// theirs for a reconnect): this many times MaxMembers. Past it, the oldest
+// empty seat is forgotten, so people coming and going never fill the room.
 const seatsPerMember = 4
+
+// Code lengths. A member code of DefaultCodeDigits digits holds for a
+// whole meeting against the room-wide limit on wrong codes (see Gate);
+// the facilitator's code is longer than any member code, so the two never
+// match.
+const (
+	DefaultCodeDigits = 8
+	minCodeDigits     = 6
+	maxCodeDigits     = 10
+	facilitatorDigits = 12
+)
 
 // Errors the room returns. A session shows them to its member in its own
 // words.
@@ -39,7 +51,8 @@ type Config struct {
 	// MaxMembers is how many members may be connected at once; 0 means
 	// DefaultMaxMembers.
 	MaxMembers int
-	// CodeDigits is the length of the member code, 4 to 6; 0 means 4.
+	// CodeDigits is the length of the member code, 6 to 10; 0 means
+	// DefaultCodeDigits.
 	CodeDigits int
 	// FacilitatorCode makes a second, longer code that lets its holder
 	// drive the room from an SSH session (a headless room).
@@ -47,7 +60,8 @@ type Config struct {
 	// Now is the clock, for the rate limit and the record; nil means
 	// time.Now.
 	Now func() time.Time
-	// Random is where codes come from; nil means crypto/rand.
+	// Random is where codes and seat words come from; nil means
+	// crypto/rand.
 	Random io.Reader
 }
 
@@ -71,15 +85,21 @@ type Room struct {
 	code    string
 	facCode string
 	door    door
+	random  io.Reader
 
 	mu      sync.RWMutex
 	closed  bool
 	started time.Time
 	ended   time.Time
 
-	seats      []*seat          // by seat number - 1
-	byIdentity map[string]*seat // identity → seat
-	present    int              // connected members
+	seats   []*seat          // the seats kept, by number
+	byKey   map[string]*seat // SSH key fingerprint → seat
+	byWord  map[string]*seat // seat word → seat
+	made    int              // seats ever made: the last seat's number
+	present int              // connected members
+	drivers int              // facilitators' screens driving the room
+	// drivenOnce: a facilitator has driven the room
+	drivenOnce bool
 
 	step  Step
 	items map[string]*item // by scenario ID, once shown
@@ -112,34 +132,34 @@ func New(cfg Config) (*Room, error) {
 	}
 	digits := cfg.CodeDigits
 	if digits == 0 {
-		digits = 4
+		digits = DefaultCodeDigits
 	}
-	if digits < 4 || digits > 6 {
-		return nil, fmt.Errorf("a room code has 4 to 6 digits, not %d", digits)
+	if digits < minCodeDigits || digits > maxCodeDigits {
+		return nil, fmt.Errorf("a room code has %d to %d digits, not %d", minCodeDigits, maxCodeDigits, digits)
 	}
 	r := &Room{pack: cfg.Pack, bank: cfg.Pack.Quiz, now: cfg.Now, max: cfg.MaxMembers,
-		byIdentity: map[string]*seat{}, items: map[string]*item{}, subs: map[*Subscription]struct{}{}}
+		byKey: map[string]*seat{}, byWord: map[string]*seat{}, items: map[string]*item{}, subs: map[*Subscription]struct{}{}}
 	if r.now == nil {
 		r.now = time.Now
 	}
 	if r.max <= 0 {
 		r.max = DefaultMaxMembers
 	}
-	random := cfg.Random
-	if random == nil {
-		random = rand.Reader
+	r.random = cfg.Random
+	if r.random == nil {
+		r.random = rand.Reader
 	}
 	var err error
-	if r.code, err = newCode(random, digits); err != nil {
+	if r.code, err = newCode(r.random, digits); err != nil {
 		return nil, err
 	}
 	if cfg.FacilitatorCode {
-		// Longer than any member code, so the two never match.
-		if r.facCode, err = newCode(random, 8); err != nil {
+		if r.facCode, err = newCode(r.random, facilitatorDigits); err != nil {
 			return nil, err
 		}
 	}
 	r.door.failures = map[string][]time.Time{}
+	r.door.budget = RoomFailures
 	r.started = r.now()
 	return r, nil
 }
@@ -259,12 +279,14 @@ func (r *Room) Close() {
 		close(sub.c)
 		delete(r.subs, sub)
 	}
+	r.drivers = 0
 }
 
 // Subscription tells the facilitator's screen that the room changed.
 type Subscription struct {
-	r *Room
-	c chan struct{}
+	r      *Room
+	c      chan struct{}
+	driver bool
 }
 
 // Subscribe starts telling a facilitator's session about changes: joins
@@ -285,6 +307,22 @@ func (r *Room) Subscribe() *Subscription {
 // C receives a value when the room may have changed.
 func (s *Subscription) C() <-chan struct{} { return s.c }
 
+// Drive subscribes a facilitator's screen that drives the room: while one
+// does, members' views say the room is driven (MemberView.Driven); when
+// the last one cancels, members are told.
+func (r *Room) Drive() *Subscription {
+	s := r.Subscribe()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.subs[s]; ok {
+		s.driver = true
+		r.drivers++
+		r.drivenOnce = true
+		r.notifyAll()
+	}
+	return s
+}
+
 // Cancel stops the subscription and closes its channel.
 func (s *Subscription) Cancel() {
 	s.r.mu.Lock()
@@ -292,6 +330,10 @@ func (s *Subscription) Cancel() {
 	if _, ok := s.r.subs[s]; ok {
 		delete(s.r.subs, s)
 		close(s.c)
+		if s.driver {
+			s.r.drivers--
+			s.r.notifyAll()
+		}
 	}
 }
 

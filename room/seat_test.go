@@ -85,15 +85,18 @@ func TestReconnectGetsTheSeatBack(t *testing.T) {
 		{name: "same key", first: [2]string{"K1", "Ada"}, again: [2]string{"K1", ""}, sameSeat: true, wantName: "Ada"},
 		{name: "same key, new name renames", first: [2]string{"K1", "Ada"}, again: [2]string{"K1", "Ada L."},
 			sameSeat: true, wantName: "Ada L."},
-		{name: "same name, no key", first: [2]string{"", "Ada"}, again: [2]string{"", "Ada"}, sameSeat: true, wantName: "Ada"},
-		{name: "name in other case, no key", first: [2]string{"", "Ada"}, again: [2]string{"", "ADA"}, sameSeat: true,
-			wantName: "Ada"},
-		{name: "default name typed back", first: [2]string{"", ""}, again: [2]string{"", "member 1"}, sameSeat: true,
-			wantName: "member 1"},
-		{name: "same name, other key", first: [2]string{"K1", "Ada"}, again: [2]string{"K2", "Ada"}, wantName: "Ada",
+		// A name alone never takes a seat: the second gets a seat of their
+		// own, under a name told apart from the first.
+		{name: "same name, no key", first: [2]string{"", "Ada"}, again: [2]string{"", "Ada"}, wantName: "Ada 2",
+			firstStillInRoom: true},
+		{name: "name in other case, no key", first: [2]string{"", "Ada"}, again: [2]string{"", "ADA"},
+			wantName: "ADA 2", firstStillInRoom: true},
+		{name: "default name typed", first: [2]string{"", ""}, again: [2]string{"", "member 1"},
+			wantName: "member 1 2", firstStillInRoom: true},
+		{name: "same name, other key", first: [2]string{"K1", "Ada"}, again: [2]string{"K2", "Ada"}, wantName: "Ada 2",
 			firstStillInRoom: true},
 		{name: "a name does not reach a keyed seat", first: [2]string{"K1", "Ada"}, again: [2]string{"", "Ada"},
-			wantName: "Ada", firstStillInRoom: true},
+			wantName: "Ada 2", firstStillInRoom: true},
 		{name: "no key, no name: a new seat", first: [2]string{"", ""}, again: [2]string{"", ""}, wantName: "member 2",
 			firstStillInRoom: true},
 	}
@@ -217,39 +220,147 @@ func TestRoomFullWhenLeaving(t *testing.T) {
 	}
 	a.Leave()
 	join(t, r, "", "Bo")
-	if _, err := r.Join("A", ""); !errors.Is(err, room.ErrFull) {
-		t.Errorf("a returning member into a full room: %v", err)
+	if _, err := r.Join("", "Cy"); !errors.Is(err, room.ErrFull) {
+		t.Errorf("a newcomer into a full room: %v", err)
+	}
+	// A member coming back to their own seat is never refused, by key or
+	// by seat word.
+	back := join(t, r, "A", "")
+	if v := back.View(); v.Seat != 1 || !back.Returning() {
+		t.Errorf("coming back by key to a full room: seat %d, returning %v", v.Seat, back.Returning())
+	}
+	word := back.SeatWord()
+	back.Leave()
+	if _, err := r.Join("", "Cy"); !errors.Is(err, room.ErrFull) {
+		t.Errorf("a newcomer into a full room: %v", err)
+	}
+	again, err := r.Reclaim(word)
+	if err != nil || again.View().Seat != 1 {
+		t.Fatalf("coming back by seat word to a full room: %v", err)
+	}
+	if p := r.FacilitatorView().Present; p != 2 {
+		t.Errorf("%d in the room, want 2 (one newcomer, one back)", p)
 	}
 }
 
-func TestSeatsAreBounded(t *testing.T) {
+// People coming and going never fill the room: only those present count
+// against the cap, and the seats kept stay bounded.
+func TestComingAndGoingNeverFillsTheRoom(t *testing.T) {
 	r, _ := newRoom(t, room.Config{MaxMembers: 2})
-	// Members who come and go keep their seats, up to four per place.
-	for i := range 8 {
-		m := join(t, r, "", "")
-		if m.View().Seat != i+1 {
-			t.Fatalf("seat %d, want %d", m.View().Seat, i+1)
+	show(t, r, stepDues)
+	first := join(t, r, "", "First")
+	vote(t, first, "dues", "ngo")
+	word := first.SeatWord()
+	first.Leave()
+	for i := range 500 {
+		m, err := r.Join("", "")
+		if err != nil {
+			t.Fatalf("cycle %d: %v", i+1, err)
+		}
+		if i%2 == 0 {
+			vote(t, m, "dues", "mass")
 		}
 		m.Leave()
 	}
-	if _, err := r.Join("", ""); !errors.Is(err, room.ErrFull) {
-		t.Errorf("a ninth seat in a room of two: %v", err)
+	if p := r.FacilitatorView().Present; p != 0 {
+		t.Fatalf("%d in an empty room", p)
 	}
-	// Existing seats can still come back.
-	join(t, r, "", "member 3")
+	a := join(t, r, "", "")
+	join(t, r, "", "")
+	if _, err := r.Join("", ""); !errors.Is(err, room.ErrFull) {
+		t.Errorf("a third member in a room of two: %v", err)
+	}
+	if v := a.View(); v.Seat != 502 || v.Name != "member 502" {
+		t.Errorf("the next seat is %d %q, want 502 \"member 502\"", v.Seat, v.Name)
+	}
+	// The oldest empty seat was forgotten: its word finds nothing, and
+	// its vote still counts.
+	if _, err := r.Reclaim(word); !errors.Is(err, room.ErrNoSeat) {
+		t.Errorf("a forgotten seat's word: %v", err)
+	}
+	r.Reveal("dues")
+	if got := counts(r.FacilitatorView().Item.Category.Tally); got["ngo"] != [2]int{1, 0} || got["mass"] != [2]int{250, 0} {
+		t.Errorf("tally %v, want ngo 1, mass 250", got)
+	}
 }
 
-func TestDefaultNameTakenByATypedOne(t *testing.T) {
+func TestSeatWordTakesTheSeatBack(t *testing.T) {
 	r, _ := newRoom(t, room.Config{})
-	typed := join(t, r, "", "member 2") // seat 1, typed a name like a default
-	anon := join(t, r, "", "")          // seat 2, default name "member 2"
-	if v := anon.View(); v.Seat != 2 || v.Name != "member 2" {
-		t.Fatalf("anonymous seat %d %q", v.Seat, v.Name)
+	show(t, r, stepDues)
+	ada := join(t, r, "", "Ada")
+	vote(t, ada, "dues", "mass")
+	word := ada.SeatWord()
+	if _, ok := room.ParseSeatWord(word); !ok {
+		t.Fatalf("seat word %q does not read back", word)
 	}
-	// Typing "member 2" again reaches the seat that typed it first.
-	again := join(t, r, "", "member 2")
-	if again.View().Seat != 1 || typed.View().Exit != room.Replaced || anon.View().Exit != room.Staying {
-		t.Errorf("typing the name again reached seat %d", again.View().Seat)
+	other := join(t, r, "", "")
+	if other.SeatWord() == word {
+		t.Fatal("two seats share a seat word")
+	}
+	typed := strings.ToUpper(strings.ReplaceAll(word, "-", " "))
+	back, err := r.Reclaim(typed)
+	if err != nil {
+		t.Fatalf("Reclaim(%q): %v", typed, err)
+	}
+	v := back.View()
+	if v.Seat != 1 || v.Name != "Ada" || v.Item.Category.Mine != "mass" || !back.Returning() {
+		t.Errorf("back: seat %d %q vote %q returning %v", v.Seat, v.Name, v.Item.Category.Mine, back.Returning())
+	}
+	if ada.View().Exit != room.Replaced {
+		t.Errorf("the connection still on the seat: %v, want Replaced", ada.View().Exit)
+	}
+	for _, wrong := range []string{"", "Ada", "member 1", "bbbb-bbbb", word + "x"} {
+		if _, err := r.Reclaim(wrong); !errors.Is(err, room.ErrNoSeat) {
+			t.Errorf("Reclaim(%q): %v, want ErrNoSeat", wrong, err)
+		}
+	}
+}
+
+func TestParseSeatWord(t *testing.T) {
+	tests := []struct {
+		typed, want string
+		ok          bool
+	}{
+		{"k7m2-9qxw", "k7m2-9qxw", true},
+		{"K7M2 9QXW", "k7m2-9qxw", true},
+		{" k7m29qxw ", "k7m2-9qxw", true},
+		{"k7m2-9qx", "", false},        // too short
+		{"mark-anne", "", false},       // vowels: a name
+		{"k7m2-9qx1", "", false},       // 1 is not in the alphabet
+		{"k7m2-9qxwk", "", false},      // too long
+		{"k7m2\x1b[2J9qxw", "", false}, // not a word at all
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := room.ParseSeatWord(tt.typed)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ParseSeatWord(%q) = %q %v, want %q %v", tt.typed, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// Two members never share a name on the list of who is here.
+func TestNamesAreToldApart(t *testing.T) {
+	r, _ := newRoom(t, room.Config{})
+	join(t, r, "", "Ana")
+	join(t, r, "", "ana")
+	join(t, r, "", "Ana")
+	long := strings.Repeat("x", room.MaxNameWidth)
+	join(t, r, "", long)
+	join(t, r, "", long)
+	k := join(t, r, "K", "Bo")
+	join(t, r, "", "Cy")
+	k.Leave()
+	join(t, r, "K", "Cy") // a rename to a name taken is told apart too
+	names := r.FacilitatorView().Names
+	want := []string{"Ana", "ana 2", "Ana 3", long, strings.Repeat("x", room.MaxNameWidth-3) + "… 2", "Cy 2", "Cy"}
+	if !slices.Equal(names, want) {
+		t.Errorf("names %q, want %q", names, want)
+	}
+	for _, n := range names {
+		if w := ansi.StringWidth(n); w > room.MaxNameWidth {
+			t.Errorf("%q is %d cells wide", n, w)
+		}
 	}
 }
 

@@ -21,9 +21,9 @@ type Poll struct {
 	Asked    bool // the item has this question (the sign: only sign items)
 	Open     bool // votes are taken now
 	Revealed bool // locked and shown
-	// Voted of Of members have voted; Of is the members in the room plus
-	// any who voted and have since left. Hands is how many hands the
-	// facilitator added. Facilitator's view only.
+	// Voted of Of members in the room have voted (a member who voted and
+	// left is in neither; their vote still counts in the tally). Hands is
+	// how many hands the facilitator added. Facilitator's view only.
 	Voted, Of, Hands int
 	// Tally is every option in the bank's order; nil until revealed.
 	Tally []Count
@@ -57,6 +57,8 @@ type FacilitatorView struct {
 	// Item is the vote on the step's quiz item, nil on other steps.
 	Item   *ItemView
 	Closed bool
+	// Door says whether someone is guessing the code.
+	Door Door
 }
 
 // MemberView is what one member's screen may show.
@@ -72,6 +74,9 @@ type MemberView struct {
 	// otherwise.
 	Item *ItemView
 	Exit Exit
+	// Driven says a facilitator is driving the room (see Room.Drive);
+	// DriverLeft that one was and none is now: the room waits for one.
+	Driven, DriverLeft bool
 }
 
 // FacilitatorView is a snapshot of the room for the facilitator.
@@ -88,6 +93,7 @@ func (r *Room) FacilitatorView() FacilitatorView {
 		iv := r.itemView(it, 0)
 		v.Item = &iv
 	}
+	v.Door = r.door.view(r.now())
 	return v
 }
 
@@ -121,7 +127,8 @@ func (m *Member) View() MemberView {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	v := MemberView{Seat: m.seat.number, Name: m.seat.name, Following: m.following, Step: m.own,
-		RoomStep: r.step, Exit: m.exit}
+		RoomStep: r.step, Exit: m.exit, Driven: r.drivers > 0,
+		DriverLeft: r.drivenOnce && r.drivers == 0}
 	if m.following {
 		v.Step = r.step
 	}
@@ -147,10 +154,10 @@ func (r *Room) itemView(it *item, seat int) ItemView {
 func (r *Room) poll(it *item, b *ballot, sign bool, seat int, open, revealed bool) Poll {
 	p := Poll{Asked: true, Open: open && !r.closed, Revealed: revealed}
 	if seat == 0 {
-		p.Voted, p.Of = b.voted, r.present
-		for n, c := range b.bySeat {
-			if c != 0 && r.seats[n].conn == nil {
-				p.Of++
+		p.Of = r.present
+		for _, s := range r.seats {
+			if _, ok := b.bySeat[s.number]; ok && s.conn != nil {
+				p.Voted++
 			}
 		}
 		for _, h := range b.hands {

@@ -82,39 +82,46 @@ func (it *item) signIndex(id string) int {
 	return slices.IndexFunc(it.bank.Signs, func(s content.Sign) bool { return s.ID == id })
 }
 
-// ballot is one question's votes, kept by seat and counted per option as
-// they come, with the hands added for each option.
+// ballot is one question's votes, kept by seat number and counted per
+// option as they come, with the hands added for each option.
 type ballot struct {
-	bySeat  []int // seat number - 1 → option index + 1; 0 for no vote
-	members []int // votes per option
-	hands   []int // hands per option
-	voted   int   // seats with a vote
+	bySeat  map[int]int // seat number → option index
+	members []int       // votes per option
+	hands   []int       // hands per option
 }
 
 func newBallot(options int) ballot {
-	return ballot{members: make([]int, options), hands: make([]int, options)}
+	return ballot{bySeat: map[int]int{}, members: make([]int, options), hands: make([]int, options)}
 }
 
 // cast records a seat's vote, replacing any earlier one.
 func (b *ballot) cast(seat, option int) {
-	for len(b.bySeat) < seat {
-		b.bySeat = append(b.bySeat, 0)
+	if prev, ok := b.bySeat[seat]; ok {
+		b.members[prev]--
 	}
-	if prev := b.bySeat[seat-1]; prev == 0 {
-		b.voted++
-	} else {
-		b.members[prev-1]--
-	}
-	b.bySeat[seat-1] = option + 1
+	b.bySeat[seat] = option
 	b.members[option]++
 }
 
 // choice is a seat's vote, -1 for none.
 func (b *ballot) choice(seat int) int {
-	if seat > len(b.bySeat) {
-		return -1
+	if c, ok := b.bySeat[seat]; ok {
+		return c
 	}
-	return b.bySeat[seat-1] - 1
+	return -1
+}
+
+// forget lets go of which vote was a forgotten seat's; the vote stays
+// counted.
+func (b *ballot) forget(seat int) { delete(b.bySeat, seat) }
+
+// votes is how many members voted, whether or not they are still here.
+func (b *ballot) votes() int {
+	n := 0
+	for _, c := range b.members {
+		n += c
+	}
+	return n
 }
 
 // vote finds the open item a member votes on; r.mu is held.

@@ -121,8 +121,8 @@ func NewSession(pack *content.Pack, o SessionOptions) tea.Model {
 	st.Cursor.Blink = false
 	in.SetStyles(st)
 	in.Prompt = "Room code: "
-	in.CharLimit = 12
-	in.SetWidth(12)
+	in.CharLimit = 16 // a facilitator code of 12 digits, in groups of four
+	in.SetWidth(16)
 	in.Focus()
 	c.width, c.height = o.Width, o.Height
 	m := sessionModel{c: c, o: o, input: &in}
@@ -173,6 +173,10 @@ func (m sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.memberChanged()
 		}
 		return m, nil
+	case tea.PasteMsg:
+		if m.stage == stageCode || m.stage == stageName {
+			return m.paste(msg.Content)
+		}
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.c.keys.Quit) {
 			return m, tea.Quit
@@ -201,8 +205,15 @@ func (m sessionModel) joinKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	typed := m.input.Value()
+	if m.stage == stageCode && strings.TrimSpace(typed) == "" {
+		m.notice = "Type the room's code first, then enter." // an empty enter costs no try
+		return m, nil
+	}
 	m.input.SetValue("")
 	if m.stage == stageName {
+		if _, ok := room.ParseSeatWord(typed); ok {
+			return m.reclaim(typed)
+		}
 		return m.join(typed)
 	}
 	role, err := m.o.Gate.Check(typed)
@@ -211,37 +222,89 @@ func (m sessionModel) joinKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.drive(false)
 	case err == nil:
 		m.stage, m.notice = stageName, ""
+		if fv := m.o.Room.FacilitatorView(); fv.Present >= m.o.Room.MaxMembers() {
+			m.notice = fmt.Sprintf("The room is full (%d members): only a member coming back to their seat can join.", m.o.Room.MaxMembers())
+		}
 		m.input.Prompt = "Your name: "
 		m.input.CharLimit = 64
 		m.input.SetWidth(room.MaxNameWidth + 1)
 		return m, nil
-	case errors.Is(err, room.ErrWrongCode):
+	}
+	return m.refused(err, "That is not the room's code")
+}
+
+// refused says why the gate turned a try down: try again, or leave.
+func (m sessionModel) refused(err error, wrong string) (tea.Model, tea.Cmd) {
+	switch {
+	case errors.Is(err, room.ErrWrongCode), errors.Is(err, room.ErrNoSeat):
 		left := m.o.Gate.Left()
-		m.notice = fmt.Sprintf("That is not the room's code: %d %s left.", left, plural(left, "try", "tries"))
+		m.notice = fmt.Sprintf("%s: %d %s left.", wrong, left, plural(left, "try", "tries"))
+		return m, nil
+	case errors.Is(err, room.ErrBusy):
+		m.notice = "Too many wrong codes were tried in this room just now, so it takes none for a minute. Wait, then try again; the facilitator has been told."
 		return m, nil
 	case errors.Is(err, room.ErrNoAttempts):
-		return m.leave("Wrong code three times. Ask the facilitator for the room's code, then connect again.")
+		return m.leave("Wrong three times. Ask the facilitator for the room's code, then connect again.")
 	case errors.Is(err, room.ErrRateLimited):
 		return m.leave("Too many wrong codes from this address; try again in a few minutes.")
 	}
 	return m.leave("The meeting has ended.")
 }
 
-// join takes a seat in the room.
+// paste takes a paste into the code (its digits) or the name (on one
+// line), as typing it would.
+func (m sessionModel) paste(text string) (tea.Model, tea.Cmd) {
+	if m.stage == stageCode {
+		text = strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, text)
+	} else {
+		text = room.CleanText(text)
+	}
+	var cmd tea.Cmd
+	*m.input, cmd = m.input.Update(tea.PasteMsg{Content: text})
+	return m, cmd
+}
+
+// join takes a new seat in the room (or, with the connection's key, its
+// own).
 func (m sessionModel) join(name string) (tea.Model, tea.Cmd) {
-	me, err := m.o.Room.Join(m.o.Key, name)
+	me, err := m.o.Gate.Join(m.o.Key, name)
 	switch {
 	case errors.Is(err, room.ErrFull):
 		return m.leave(fmt.Sprintf("The room is full (%d members).", m.o.Room.MaxMembers()))
 	case err != nil:
 		return m.leave("The meeting has ended.")
 	}
+	return m.seated(me)
+}
+
+// reclaim takes back the seat whose word was typed.
+func (m sessionModel) reclaim(word string) (tea.Model, tea.Cmd) {
+	me, err := m.o.Gate.Reclaim(word)
+	if err != nil {
+		return m.refused(err, "No seat in this room has that seat word")
+	}
+	return m.seated(me)
+}
+
+// seated starts a member's view on the seat the connection now holds.
+func (m sessionModel) seated(me *room.Member) (tea.Model, tea.Cmd) {
 	if m.o.Joined != nil {
 		m.o.Joined(me)
 	}
-	m.stage = stageMember
+	m.stage, m.notice = stageMember, ""
 	m.p = newMemberPresent(m.c, m.o.Deck, me)
 	return m, nil
+}
+
+// seatWordText tells a member what their seat word is for.
+func seatWordText(me *room.Member) string {
+	return "Your seat word is " + me.SeatWord() + ". If your connection drops, join again and type it where the name goes: " +
+		"you get your seat and your votes back. Only you are shown it."
 }
 
 // drive makes this connection the facilitator's, or asks to take over.
@@ -352,7 +415,7 @@ func (m sessionModel) joinView() string {
 	case stageCode:
 		add(st.Item.Render(wrapText("Type the room's code, as the facilitator's screen shows it, then enter.", w)))
 	case stageName:
-		add(st.Item.Render(wrapText("Your name, as the facilitator's list of who is here shows it (optional: enter alone joins as “member N”).", w)))
+		add(st.Item.Render(wrapText("Your name, as the facilitator's list of who is here shows it (optional: enter alone joins as “member N”). Back after a drop? Type your seat word instead.", w)))
 	}
 	add("")
 	add(truncate(m.input.View(), w))

@@ -101,7 +101,8 @@ func (m sessionModel) memberKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(kp, k.Leave):
 		m.overlays = append(m.overlays, newConfirmOverlay(m.c, "Leave the room?",
-			"Your seat and your votes are kept: join again with the same key, or the same name, to get them back.", quitAction{}))
+			"Your seat and your votes are kept: join again with the same key, or type your seat word "+l.me.SeatWord()+
+				" where the name goes, to get them back.", quitAction{}))
 	case key.Matches(kp, k.Help):
 		m.overlays = append(m.overlays, newHelpOverlay(m.c, m.memberHelp()))
 	case key.Matches(kp, m.c.keys.Glossary) && m.c.pack.Glossary != nil:

@@ -290,7 +290,8 @@ func MemberFarewell(pack *content.Pack, m *room.Member, width int) string {
 	case room.Replaced:
 		return "You joined the room from another terminal, so this one is closed."
 	default:
-		head = "You left the room. Join again with the same key, or the same name, to get your seat and your votes back."
+		head = "You left the room. To get your seat and your votes back, join again with the same key, or type your seat word " +
+			m.SeatWord() + " where the name goes."
 	}
 	misses := m.Misses()
 	if len(misses) == 0 {

@@ -356,7 +356,7 @@ func (l *roomLink) joinText() string {
 	for _, h := range hosts {
 		b.WriteString("  " + i.CommandFor(h) + "\n")
 	}
-	fmt.Fprintf(&b, "\nthen the room code: %s\n\n", i.Code)
+	fmt.Fprintf(&b, "\nthen the room code: %s\n\n", room.FormatCode(i.Code))
 	if i.Fingerprint != "" {
 		fmt.Fprintf(&b, "The server's key, for anyone ssh asks to check it:\n%s\n\n", i.Fingerprint)
 	}
@@ -377,8 +377,12 @@ func (l *roomLink) titleLines(st *Styles, w int) []string {
 	if !l.facilitator() {
 		return nil
 	}
-	line := fmt.Sprintf("Join: %s · code %s", l.info.Command(), l.info.Code)
-	return append(strings.Split(st.Heading.Render(wrapText(line, w)), "\n"), "")
+	line := fmt.Sprintf("Join: %s · code %s", l.info.Command(), room.FormatCode(l.info.Code))
+	lines := strings.Split(st.Heading.Render(wrapText(line, w)), "\n")
+	if l.info.Fingerprint != "" {
+		lines = append(lines, strings.Split(st.Dim.Render(wrapText("server key "+l.info.Fingerprint, w)), "\n")...)
+	}
+	return append(lines, "")
 }
 
 // status is the left of the status line in a room: the facilitator sees
@@ -387,7 +391,14 @@ func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int)
 	// a narrow screen (a member's phone, a split window) gets the short words
 	narrow := l.c != nil && l.c.width < 64
 	var parts []string
+	if l.facilitator() {
+		if d := l.fv.Door; d.Paused || d.WrongCodes >= guessingAt {
+			parts = append(parts, doorWarning(d, narrow))
+		}
+	}
 	switch {
+	case !l.facilitator() && l.mv.DriverLeft:
+		parts = append(parts, "the facilitator left · the room waits")
 	case l.facilitator() && narrow:
 		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present))
 	case l.facilitator():
@@ -396,6 +407,8 @@ func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int)
 		parts = append(parts, l.notice)
 	case l.mv.Following && narrow:
 		parts = append(parts, "following")
+	case l.mv.Following && l.me != nil:
+		parts = append(parts, "following the room · seat word "+l.me.SeatWord())
 	case l.mv.Following:
 		parts = append(parts, "following the room")
 	case narrow:
@@ -410,6 +423,23 @@ func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int)
 		parts = append(parts, scrolled+" ↑/↓")
 	}
 	return st.Item.Render(" " + strings.Join(parts, " · "))
+}
+
+// guessingAt is how many wrong codes in the room's window make the
+// facilitator's screen say someone may be guessing the code.
+const guessingAt = 10
+
+// doorWarning tells the facilitator that someone is guessing the code.
+func doorWarning(d room.Door, narrow bool) string {
+	switch {
+	case d.Paused && narrow:
+		return "⚠ code guessing: joins paused"
+	case d.Paused:
+		return fmt.Sprintf("⚠ %d wrong codes: someone is guessing; joins paused a minute", d.WrongCodes)
+	case narrow:
+		return fmt.Sprintf("⚠ %d wrong codes", d.WrongCodes)
+	}
+	return fmt.Sprintf("⚠ %d wrong codes in 10 min: someone may be guessing the code", d.WrongCodes)
 }
 
 // stakeText says what ending the presentation does to the room.

@@ -49,7 +49,8 @@ func (f *roomFixture) toQuiz() string {
 // and how many are in the room on the status line; w names them.
 func TestFacilitatorSeesWhoIsInTheRoom(t *testing.T) {
 	f := newRoomFixture(t, 100, 30)
-	f.mustSee("Join: ssh -p 2222 192.0.2.10 · code "+f.r.Code(), "0 in the room", "ch 2 · 1/")
+	f.mustSee("Join: ssh -p 2222 192.0.2.10 · code "+room.FormatCode(f.r.Code()), "server key SHA256:test", "0 in the room",
+		"ch 2 · 1/")
 	a, _ := f.r.Join("", "Ada")
 	if _, err := f.r.Join("", "Bo"); err != nil {
 		t.Fatal(err)
@@ -63,7 +64,7 @@ func TestFacilitatorSeesWhoIsInTheRoom(t *testing.T) {
 	f.changed()
 	f.mustSee("1 in the room")
 	f.keys("j")
-	f.mustSee("ssh -p 2222 [2001:db8::1]", "then the room code: "+f.r.Code(), "SHA256:test", "anonymous")
+	f.mustSee("ssh -p 2222 [2001:db8::1]", "then the room code: "+room.FormatCode(f.r.Code()), "SHA256:test", "anonymous")
 }
 
 // Every step the facilitator shows is the room's step.
