@@ -161,7 +161,12 @@ func (m sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.c.setDark(msg.IsDark())
+		dark := msg.IsDark()
+		m.c.termDark = &dark
+		if m.c.toggled { // the member chose a theme with t: keep it
+			return m, nil
+		}
+		m.c.setDark(dark)
 		if m.stage == stageMember {
 			m.p.layout()
 		}
@@ -371,8 +376,13 @@ func (m sessionModel) View() tea.View {
 	}
 	v := tea.NewView(m.frame())
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	if m.stage == stageMember { // on the join screen the mouse sends nothing worth reading
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "studyguide · the room"
+	if m.c.paint() { // a theme the terminal's own page may not match (t)
+		v.BackgroundColor, v.ForegroundColor = m.c.styles.Page, m.c.styles.Text
+	}
 	return v
 }
 

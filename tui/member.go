@@ -111,6 +111,7 @@ func (m sessionModel) memberKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.overlays = append(m.overlays, newMessageOverlay(m.c, "Where you differed from the essay",
 			missesText(m.c.pack, l.me.Misses(), contentWidth(min(m.c.popupWidth(), m.c.width)))))
 	case key.Matches(kp, m.c.keys.Theme):
+		m.c.toggled = true
 		m.c.setDark(!m.c.styles.IsDark)
 		m.p.layout()
 	case key.Matches(kp, k.Follow):
