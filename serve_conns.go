@@ -14,7 +14,8 @@ import (
 // conns counts the server's connections per address and holds each to
 // what it may send before it joins, and to opening a session soon.
 type conns struct {
-	max    int // per address
+	max    int           // per address
+	wait   time.Duration // for a session to open
 	onDrop func(addr, why string)
 
 	mu     sync.Mutex
@@ -38,8 +39,8 @@ func infoOf(ctx ssh.Context) *connInfo {
 	return ci
 }
 
-func newConns(max int, onDrop func(addr, why string)) *conns {
-	return &conns{max: max, onDrop: onDrop, byAddr: map[string]int{}}
+func newConns(max int, wait time.Duration, onDrop func(addr, why string)) *conns {
+	return &conns{max: max, wait: wait, onDrop: onDrop, byAddr: map[string]int{}}
 }
 
 // accept is the server's ConnCallback: it refuses a connection from an
@@ -59,7 +60,7 @@ func (cs *conns) accept(ctx ssh.Context, c net.Conn) net.Conn {
 	ci := &connInfo{addr: addr}
 	ctx.SetValue(connKey{}, ci)
 	gc := &guardedConn{Conn: c, cs: cs, ci: ci}
-	gc.timer = time.AfterFunc(sessionWait, func() {
+	gc.timer = time.AfterFunc(cs.wait, func() {
 		if !ci.opened.Load() {
 			cs.onDrop(addr, "opened no session")
 			_ = gc.Close()
@@ -98,4 +99,11 @@ func (c *guardedConn) Close() error {
 		c.cs.mu.Unlock()
 	})
 	return c.Conn.Close()
+}
+
+// open is how many connections addr holds.
+func (cs *conns) open(addr string) int {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	return cs.byAddr[addr]
 }

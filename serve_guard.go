@@ -15,11 +15,12 @@ const (
 	maxCols, maxRows = 500, 200
 	// maxInputBeforeJoin is what a session may type before it has a seat
 	// (a code and a name, with the terminal's replies to its queries).
-	maxInputBeforeJoin = 64 << 10
+	maxInputBeforeJoin = 16 << 10
 	// maxConnBeforeJoin is what a connection may send before one of its
 	// sessions has a seat: the SSH handshake, environment variables and
-	// window changes included.
-	maxConnBeforeJoin = 1 << 20
+	// window changes included, and above all what a session's channel
+	// holds (2 MB) before its guard reads it and says why it closes.
+	maxConnBeforeJoin = 4 << 20
 	// maxPaste is the longest paste a session may send at any time.
 	maxPaste = 16 << 10
 	// maxSequence is the longest escape sequence (or the string in an
@@ -44,6 +45,17 @@ const (
 // than a real terminal.
 func clampSize(w, h int) (int, int) {
 	return min(max(w, 0), maxCols), min(max(h, 0), maxRows)
+}
+
+// joinCols and joinRows bound the size the join screen is laid out at,
+// before a session has a seat: a screen's buffers cost about 200 bytes a
+// cell, and anyone who reaches the port gets a join screen.
+const joinCols, joinRows = 200, 60
+
+// joinSize is the size the join screen is laid out at on a w×h terminal.
+func joinSize(w, h int) (int, int) {
+	w, h = clampSize(w, h)
+	return min(w, joinCols), min(h, joinRows)
 }
 
 // Why a session's input ended early; each is said to the client in one

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"fmt"
 	"io"
+	"net"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -32,6 +33,14 @@ type roomConfig struct {
 	maxMembers int
 	headless   bool
 	facKeys    string // an authorized_keys file
+	// log receives the server's log (nil: none); logNames logs what
+	// clients say about themselves, as --log does.
+	log      io.Writer
+	logNames bool
+	// sessionWait and joinWait shorten the server's waits (0: its own).
+	sessionWait, joinWait time.Duration
+	// now is the room's clock (nil: time.Now).
+	now func() time.Time
 }
 
 func startRoom(tb testing.TB, rc roomConfig) *testRoom {
@@ -40,7 +49,7 @@ func startRoom(tb testing.TB, rc roomConfig) *testRoom {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	r, err := room.New(room.Config{Pack: pack, MaxMembers: rc.maxMembers, FacilitatorCode: rc.headless})
+	r, err := room.New(room.Config{Pack: pack, MaxMembers: rc.maxMembers, FacilitatorCode: rc.headless, Now: rc.now})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -50,7 +59,8 @@ func startRoom(tb testing.TB, rc roomConfig) *testRoom {
 	}
 	srv, err := newRoomServer(pack, r, deck, serverConfig{
 		Listen: "127.0.0.1:0", HostKey: filepath.Join(tb.TempDir(), "host_ed25519"), FacilitatorKeys: rc.facKeys,
-		ConnRate: rate.Inf, ConnBurst: 1,
+		ConnRate: rate.Inf, ConnBurst: 1, Log: rc.log, LogNames: rc.logNames,
+		SessionWait: rc.sessionWait, JoinWait: rc.joinWait,
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -470,8 +480,7 @@ func (c *bareClient) close() {
 // session, failing the test when either cannot be done.
 func openSession(tb testing.TB, addr string, auth []gossh.AuthMethod) (*gossh.Client, *gossh.Session) {
 	tb.Helper()
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "anyone", Auth: auth,
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}) //nolint:gosec // a test server of our own
+	conn, err := sshDial(addr, "", "anyone", auth)
 	if err != nil {
 		tb.Fatalf("dial: %v", err)
 	}
@@ -480,4 +489,30 @@ func openSession(tb testing.TB, addr string, auth []gossh.AuthMethod) (*gossh.Cl
 		tb.Fatalf("session: %v", err)
 	}
 	return conn, sess
+}
+
+// sshDial connects to the test server on addr from a loopback address of
+// the test's choosing (from: "127.0.3.9"; "" lets the system choose), as a
+// user, with auth (nil: keyboard-interactive with no answers).
+func sshDial(addr, from, user string, auth []gossh.AuthMethod) (*gossh.Client, error) {
+	if auth == nil {
+		auth = []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })}
+	}
+	d := net.Dialer{Timeout: 10 * time.Second}
+	if from != "" {
+		d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(from)}
+	}
+	nc, err := d.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	_ = nc.SetDeadline(time.Now().Add(10 * time.Second)) // the handshake's
+	cc, chans, reqs, err := gossh.NewClientConn(nc, addr, &gossh.ClientConfig{User: user, Auth: auth,
+		HostKeyCallback: gossh.InsecureIgnoreHostKey()}) //nolint:gosec // a test server of our own
+	if err != nil {
+		_ = nc.Close()
+		return nil, err
+	}
+	_ = nc.SetDeadline(time.Time{})
+	return gossh.NewClient(cc, chans, reqs), nil
 }

@@ -54,6 +54,10 @@ type serverConfig struct {
 	// this long; 0 means defaultIdle. A member who only watches still
 	// receives frames, but a meeting has long quiet stretches.
 	IdleTimeout time.Duration
+	// SessionWait and JoinWait close a connection that opens no session,
+	// and a session that takes no seat, this long after they start; 0
+	// means sessionWait and joinWait.
+	SessionWait, JoinWait time.Duration
 }
 
 const (
@@ -76,6 +80,7 @@ type roomServer struct {
 	logNames bool
 	headless bool
 	conns    *conns
+	joinWait time.Duration
 
 	mu     sync.Mutex
 	driver *sessionState // the facilitator driving over SSH, nil for none
@@ -93,9 +98,16 @@ func newRoomServer(pack *content.Pack, r *room.Room, deck *tui.Deck, cfg serverC
 	if cfg.IdleTimeout == 0 {
 		cfg.IdleTimeout = defaultIdle
 	}
+	if cfg.SessionWait == 0 {
+		cfg.SessionWait = sessionWait
+	}
+	if cfg.JoinWait == 0 {
+		cfg.JoinWait = joinWait
+	}
 	s := &roomServer{pack: pack, room: r, deck: deck, log: log.New(cfg.Log, "", log.LstdFlags), logNames: cfg.LogNames,
 		headless: r.FacilitatorCode() != ""}
-	s.conns = newConns(r.MaxMembers()+spareConns, func(addr, why string) { s.log.Printf("%s dropped: %s", addr, why) })
+	s.joinWait = cfg.JoinWait
+	s.conns = newConns(r.MaxMembers()+spareConns, cfg.SessionWait, func(addr, why string) { s.log.Printf("%s dropped: %s", addr, why) })
 	charmlog.SetOutput(cfg.Log) // wish's own messages (a program that ended on an error)
 	if err := checkHostKey(cfg.HostKey); err != nil {
 		return nil, err
@@ -223,13 +235,22 @@ func (st *sessionState) hold() {
 }
 
 // resized records the terminal's size and tells the program, no larger
-// than clampSize lets it be.
+// than clampSize lets it be (and joinSize before the session joins).
 func (st *sessionState) resized(w, h int) {
 	w, h = clampSize(w, h)
 	st.mu.Lock()
 	st.width, st.height = w, h
 	st.mu.Unlock()
-	st.Send(tea.WindowSizeMsg{Width: w, Height: h})
+	st.Send(st.size(w, h))
+}
+
+// size is the size the session's program is told of a terminal of w×h:
+// before it joins, the join screen is laid out no larger than joinSize.
+func (st *sessionState) size(w, h int) tea.WindowSizeMsg {
+	if !st.joined.Load() {
+		w, h = joinSize(w, h)
+	}
+	return tea.WindowSizeMsg{Width: w, Height: h}
 }
 
 // end marks the session over and quits its program.
@@ -278,10 +299,16 @@ func (st *sessionState) release(p *tea.Program) {
 // join marks the session as having a seat (or the driver's): from now
 // on it may send as much as a member does.
 func (st *sessionState) join() {
-	st.joined.Store(true)
+	if st.joined.Swap(true) {
+		return
+	}
 	if st.conn != nil {
 		st.conn.joined.Store(true)
 	}
+	st.mu.Lock()
+	w, h := st.width, st.height
+	st.mu.Unlock()
+	go st.Send(tea.WindowSizeMsg{Width: w, Height: h}) // the whole terminal, now
 }
 
 // kick ends the session for a reason said in one line before anything
@@ -318,9 +345,10 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 	// window changes (sessionState.resized).
 	pty, windows, _ := sess.Pty()
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
+	jw, jh := joinSize(w, h)
 	term := cleanTerm(pty.Term)
 	st := &sessionState{width: w, height: h, windows: windows, conn: infoOf(sess.Context()),
-		base: append(bubbletea.MakeOptions(sess), tea.WithWindowSize(w, h),
+		base: append(bubbletea.MakeOptions(sess), tea.WithWindowSize(jw, jh),
 			tea.WithEnvironment(append(sess.Environ(), "TERM="+term)))}
 	sess.Context().SetValue(stateKey{}, st)
 	key := ""
@@ -328,7 +356,7 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 		key = gossh.FingerprintSHA256(pk)
 	}
 	opts := tui.SessionOptions{Room: s.room, Gate: gate, Deck: s.deck, Info: s.info, Key: key,
-		Width: w, Height: h,
+		Width: jw, Height: jh,
 		Driver: s.headless && s.isFacilitatorKey(sess.PublicKey()),
 		Joined: func(m *room.Member) {
 			st.join()
@@ -356,12 +384,20 @@ func (s *roomServer) program(sess ssh.Session) *tea.Program {
 			st.kick("studyguide: " + err.Error() + "; the connection is closed.")
 		}
 	}()
-	st.joinTimer = time.AfterFunc(joinWait, func() {
+	st.joinTimer = time.AfterFunc(s.joinWait, func() {
 		if !st.joined.Load() {
-			st.kick(fmt.Sprintf("studyguide: nobody joined on this connection in %d minutes; connect again when you are ready.", int(joinWait.Minutes())))
+			st.kick("studyguide: nobody joined on this connection in " + spell(s.joinWait) + "; connect again when you are ready.")
 		}
 	})
 	return p
+}
+
+// spell says a wait as people do: "5 minutes", "30 seconds".
+func spell(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf("%d minutes", d/time.Minute)
+	}
+	return fmt.Sprintf("%d seconds", (d+time.Second-1)/time.Second)
 }
 
 // refuse turns a session away with a line that fits its terminal.

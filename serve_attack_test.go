@@ -1,0 +1,337 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"studyguide/room"
+)
+
+// Tries at the room as an attacker on the same network would make them,
+// each on a server of its own on 127.0.0.1, from other loopback addresses
+// (127.x.y.z) where many are needed. Every loop is bounded.
+
+// rawSession is an SSH session whose output is kept as bytes (no
+// emulator), for clients that misbehave.
+type rawSession struct {
+	tb   testing.TB
+	conn *gossh.Client
+	sess *gossh.Session
+	in   io.WriteCloser
+	mu   sync.Mutex
+	out  bytes.Buffer
+	done chan struct{}
+}
+
+type rawOpts struct {
+	from, user string // loopback address and user name ("" for defaults)
+	w, h       int    // the pty's size (0: 80x24)
+	term       string // TERM ("": xterm-256color)
+	command    string // run instead of a shell ("": a shell)
+	env        map[string]string
+}
+
+func openRaw(tb testing.TB, addr string, o rawOpts) *rawSession {
+	tb.Helper()
+	if o.user == "" {
+		o.user = "anyone"
+	}
+	if o.w == 0 {
+		o.w, o.h = 80, 24
+	}
+	if o.term == "" {
+		o.term = "xterm-256color"
+	}
+	conn, err := sshDial(addr, o.from, o.user, nil)
+	if err != nil {
+		tb.Fatalf("dial from %q: %v", o.from, err)
+	}
+	sess, err := conn.NewSession()
+	if err != nil {
+		tb.Fatalf("session: %v", err)
+	}
+	for k, v := range o.env {
+		_ = sess.Setenv(k, v)
+	}
+	if err := sess.RequestPty(o.term, o.h, o.w, gossh.TerminalModes{}); err != nil {
+		tb.Fatalf("pty: %v", err)
+	}
+	rs := &rawSession{tb: tb, conn: conn, sess: sess, done: make(chan struct{})}
+	stdout, _ := sess.StdoutPipe()
+	stderr, _ := sess.StderrPipe()
+	rs.in, _ = sess.StdinPipe()
+	var pumps sync.WaitGroup
+	for _, r := range []io.Reader{stdout, stderr} {
+		pumps.Add(1)
+		go func() {
+			defer pumps.Done()
+			buf := make([]byte, 32<<10)
+			for {
+				n, err := r.Read(buf)
+				rs.mu.Lock()
+				rs.out.Write(buf[:n])
+				rs.mu.Unlock()
+				if err != nil {
+					return
+				}
+			}
+		}()
+	}
+	if o.command != "" {
+		err = sess.Start(o.command)
+	} else {
+		err = sess.Shell()
+	}
+	if err != nil {
+		tb.Fatalf("shell: %v", err)
+	}
+	go func() {
+		_ = sess.Wait()
+		_ = conn.Close()
+		pumps.Wait()
+		close(rs.done)
+	}()
+	tb.Cleanup(func() { _ = sess.Close(); _ = conn.Close() })
+	return rs
+}
+
+func (rs *rawSession) output() string {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return rs.out.String()
+}
+
+// waitOut waits until the output holds text (a full frame writes its
+// words whole), within a bound for a broken test.
+func (rs *rawSession) waitOut(text string) {
+	rs.tb.Helper()
+	for deadline := time.Now().Add(15 * time.Second); !strings.Contains(rs.output(), text); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			rs.tb.Fatalf("never received %q; got %q", text, tail(rs.output(), 400))
+		}
+	}
+}
+
+// waitEnd waits for the server to end the session and returns its output.
+func (rs *rawSession) waitEnd() string {
+	rs.tb.Helper()
+	select {
+	case <-rs.done:
+	case <-time.After(15 * time.Second):
+		rs.tb.Fatalf("the session did not end; got %q", tail(rs.output(), 400))
+	}
+	return rs.output()
+}
+
+// flood writes n bytes of b after head, in chunks, until done or the
+// server stops reading; it returns how many it wrote.
+func (rs *rawSession) flood(head string, b byte, n int) int {
+	_, _ = io.WriteString(rs.in, head)
+	chunk := bytes.Repeat([]byte{b}, 32<<10)
+	sent := 0
+	for sent < n {
+		written := make(chan error, 1)
+		go func() { _, err := rs.in.Write(chunk); written <- err }()
+		select {
+		case err := <-written:
+			if err != nil {
+				return sent
+			}
+		case <-rs.done:
+			return sent
+		case <-time.After(5 * time.Second): // the server stopped reading
+			return sent
+		}
+		sent += len(chunk)
+	}
+	return sent
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+// liveHeapMB is the heap in use after collecting, in MB.
+func liveHeapMB() float64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / (1 << 20)
+}
+
+// joinRaw types the code and a name into a raw session and waits for the
+// member's screen.
+func (rs *rawSession) joinRaw(code, name string) {
+	rs.tb.Helper()
+	rs.waitOut("Room code")
+	_, _ = io.WriteString(rs.in, code+"\r")
+	rs.waitOut("Your name")
+	_, _ = io.WriteString(rs.in, name+"\r")
+	rs.waitOut("following")
+}
+
+// A client claiming a 65535x65535 terminal, first and on a resize, is laid
+// out as a real terminal's size: the server holds a few MB for it, not the
+// gigabytes such a screen would take, and goes on serving.
+func TestHugeTerminalSizesAreClamped(t *testing.T) {
+	tr := startRoom(t, roomConfig{})
+	base := liveHeapMB()
+	var huge []*rawSession
+	for i := range 4 {
+		rs := openRaw(t, tr.addr, rawOpts{from: fmt.Sprintf("127.0.1.%d", i+1), w: 65535, h: 65535})
+		rs.waitOut("Room code")
+		huge = append(huge, rs)
+	}
+	_ = huge[0].sess.WindowChange(65535, 65535)
+	_ = huge[1].sess.WindowChange(40000, 1)
+	time.Sleep(100 * time.Millisecond)
+	if grew := liveHeapMB() - base; grew > 24 {
+		t.Errorf("four sessions at the code claiming 65535x65535 terminals hold %.0f MB", grew)
+	}
+	if w, h := clampSize(65535, 65535); w != maxCols || h != maxRows {
+		t.Errorf("clampSize(65535, 65535) = %d, %d", w, h)
+	}
+	m := dial(t, tr.addr, dialOpts{})
+	m.join(tr.room.Code(), "Ada")
+}
+
+// A paste before joining, or a long one after, or a sequence that never
+// ends, closes that session with one line, and the server holds nothing of
+// it; a member's normal paste is taken.
+func TestFloodsCloseTheSession(t *testing.T) {
+	tr := startRoom(t, roomConfig{})
+	base := liveHeapMB()
+	before := openRaw(t, tr.addr, rawOpts{from: "127.0.1.10"})
+	before.waitOut("Room code")
+	sent := before.flood("\x1b[200~", 'x', 100<<20)
+	if out := before.waitEnd(); !strings.Contains(out, "too much input before joining the room; the connection is closed.") {
+		t.Errorf("a 100 MB paste before joining: %q", tail(out, 300))
+	}
+	if sent > 8<<20 {
+		t.Errorf("the server read %d MB of a paste before closing the session", sent>>20)
+	}
+	typing := openRaw(t, tr.addr, rawOpts{from: "127.0.1.13"})
+	typing.waitOut("Room code")
+	typing.flood("", '7', 1<<20)
+	if out := typing.waitEnd(); !strings.Contains(out, "too much input before joining the room") {
+		t.Errorf("1 MB of keys before joining: %q", tail(out, 300))
+	}
+
+	pasted := openRaw(t, tr.addr, rawOpts{from: "127.0.1.11"})
+	pasted.joinRaw(tr.room.Code(), "Paster")
+	pasted.flood("\x1b[200~", 'y', 1<<20)
+	if out := pasted.waitEnd(); !strings.Contains(out, "a paste longer than 16 KB") {
+		t.Errorf("a 1 MB paste from a member: %q", tail(out, 300))
+	}
+
+	endless := openRaw(t, tr.addr, rawOpts{from: "127.0.1.12"})
+	endless.joinRaw(tr.room.Code(), "Osc")
+	endless.flood("\x1b]52;c;", 'z', 1<<20)
+	if out := endless.waitEnd(); !strings.Contains(out, "an escape sequence too long to be a key") {
+		t.Errorf("an endless OSC from a member: %q", tail(out, 300))
+	}
+	if grew := liveHeapMB() - base; grew > 16 {
+		t.Errorf("after the floods the server holds %.0f MB more", grew)
+	}
+	// A short paste is someone's name.
+	ok := dial(t, tr.addr, dialOpts{})
+	ok.waitFor("Room code:")
+	ok.press("\x1b[200~"+room.FormatCode(tr.room.Code())+"\x1b[201~", "enter")
+	ok.waitFor("Your name:")
+	ok.press("\x1b[200~Ada\x1b[201~", "enter")
+	ok.waitFor("following")
+	if names := tr.room.FacilitatorView().Names; len(names) != 1 || names[0] != "Ada" {
+		t.Errorf("in the room: %q, want the one member not closed", names)
+	}
+}
+
+// controlBytes finds bytes a terminal would act on: anything below space
+// but the line end, and DEL.
+var controlBytes = regexp.MustCompile("[\x00-\x09\x0b-\x1f\x7f]")
+
+// What a client says about itself (user name, TERM, command) reaches the
+// log cleaned, and only with --log (names); escape sequences in it never
+// reach the operator's terminal.
+func TestClientTextReachesTheLogClean(t *testing.T) {
+	evil := "\x1b]52;c;aGk=\x07\x1b[2J\x1b]0;PWNED\x07mallory"
+	for _, names := range []bool{false, true} {
+		var log syncBuffer
+		tr := startRoom(t, roomConfig{log: &log, logNames: names})
+		rs := openRaw(t, tr.addr, rawOpts{from: "127.0.1.20", user: evil, term: "\x1b[2J\x1b]0;PWNED\x07",
+			command: "\x1b]0;PWNED\x07menu"})
+		rs.joinRaw(tr.room.Code(), "\x1b[31mEve\x1b[0m")
+		_ = rs.sess.Close()
+		<-rs.done
+		waitPresent(t, tr.room, 0)
+		text := log.String()
+		if loc := controlBytes.FindStringIndex(text); loc != nil {
+			t.Errorf("names %v: the log holds a control byte at %d: %q", names, loc[0], text)
+		}
+		if got := strings.Contains(text, "mallory"); got != names {
+			t.Errorf("names %v: the log has the user name: %v\n%s", names, got, text)
+		}
+		if !strings.Contains(text, "127.0.1.20") {
+			t.Errorf("names %v: the log lacks the address:\n%s", names, text)
+		}
+		if strings.Contains(text, "Eve") {
+			t.Errorf("names %v: the log names a member:\n%s", names, text)
+		}
+	}
+}
+
+// Connections that log in and open nothing are capped per address and
+// closed soon; other addresses are not affected.
+func TestIdleConnectionsAreCappedAndClosed(t *testing.T) {
+	tr := startRoom(t, roomConfig{maxMembers: 5, sessionWait: 500 * time.Millisecond})
+	var held []*gossh.Client
+	refused := 0
+	for range 200 {
+		c, err := sshDial(tr.addr, "127.0.2.1", "idle", nil)
+		if err != nil {
+			refused++
+			continue
+		}
+		held = append(held, c)
+	}
+	if len(held) > 5+spareConns {
+		t.Errorf("%d idle connections from one address were kept, want at most %d", len(held), 5+spareConns)
+	}
+	t.Logf("200 idle connections: %d kept, %d refused", len(held), refused)
+	m := dial(t, tr.addr, dialOpts{}) // another address (127.0.0.1)
+	m.join(tr.room.Code(), "Ada")
+	deadline := time.Now().Add(15 * time.Second)
+	for tr.conns.open("127.0.2.1") > 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d idle connections still open after the wait", tr.conns.open("127.0.2.1"))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	for _, c := range held {
+		if _, _, err := c.SendRequest("keepalive@openssh.com", true, nil); err == nil {
+			t.Error("an idle connection still answers")
+			break
+		}
+	}
+}
+
+// A session that never joins is closed after the wait, with one line.
+func TestASessionThatNeverJoinsIsClosed(t *testing.T) {
+	tr := startRoom(t, roomConfig{joinWait: 300 * time.Millisecond})
+	rs := openRaw(t, tr.addr, rawOpts{from: "127.0.1.30"})
+	if out := rs.waitEnd(); !strings.Contains(out, "nobody joined on this connection in 1 seconds") {
+		t.Errorf("a session left at the code: %q", tail(out, 300))
+	}
+}
