@@ -169,9 +169,9 @@ func saveRecord(out io.Writer, r *room.Room, path string, noSave bool) error {
 		fmt.Fprintf(out, "The meeting record (revealed tallies, no names) is in %s.\n", written)
 		return nil
 	}
-	fmt.Fprintf(out, "studyguide: the meeting record could not be written: %v\nHere it is; copy it to keep it:\n\n", err)
+	fmt.Fprintf(out, "The meeting record could not be written: %v\nHere it is; copy it to keep it:\n\n", err)
 	_ = r.WriteRecord(out)
-	return errors.New("the meeting record could not be written; it is printed above")
+	return errors.New("the meeting record was not saved (it is printed above)")
 }
 
 // runFacilitator runs the presenter on this terminal with the room around

@@ -31,6 +31,10 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// joinLine is what a headless server prints: the port, the member code
+// and the facilitator code.
+var joinLine = regexp.MustCompile(`ssh -p (\d+) 127\.0\.0\.1[\s\S]*member code ([\d ]+)\. The facilitator joins the same way with the code ([\d ]+)`)
+
 // A headless meeting from the command line: it says how to join with
 // both codes, members join and vote, and ending it (the server's ctrl+c)
 // says goodbye to them and writes the record, with the tallies and without
@@ -48,10 +52,9 @@ func TestServeHeadlessFromTheCommandLine(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- cmd.ExecuteContext(ctx) }()
-	join := regexp.MustCompile(`ssh -p (\d+) 127\.0\.0\.1[\s\S]*member code ([\d ]+)\. The facilitator joins the same way with the code ([\d ]+)`)
 	var m []string
 	for deadline := time.Now().Add(15 * time.Second); m == nil; time.Sleep(10 * time.Millisecond) {
-		if m = join.FindStringSubmatch(out.String()); m == nil && time.Now().After(deadline) {
+		if m = joinLine.FindStringSubmatch(out.String()); m == nil && time.Now().After(deadline) {
 			t.Fatalf("no join line:\n%s", out.String())
 		}
 	}

@@ -335,3 +335,123 @@ func TestASessionThatNeverJoinsIsClosed(t *testing.T) {
 		t.Errorf("a session left at the code: %q", tail(out, 300))
 	}
 }
+
+// seatWordOn reads the seat word off a member's status line.
+var seatWordOn = regexp.MustCompile(`seat word ([2-9b-df-hj-np-tv-xz]{4}-[2-9b-df-hj-np-tv-xz]{4})`)
+
+// A name alone never takes a seat, and with it the member's vote: an
+// impostor typing a member's default name gets a seat of their own; the
+// member's seat word, shown on their screen alone, takes it back.
+func TestANameNeverTakesASeat(t *testing.T) {
+	tr := startRoom(t, roomConfig{})
+	tr.show(t, 2, tr.quizStep(t, 2))
+	a := dial(t, tr.addr, dialOpts{w: 100, h: 30})
+	a.join(tr.room.Code(), "") // "member 1"
+	a.waitFor("vote with 1 or 2")
+	a.press("2")
+	a.waitFor("● your vote")
+	m := seatWordOn.FindStringSubmatch(a.screen())
+	if m == nil {
+		t.Fatalf("no seat word on the member's screen:\n%s", a.screen())
+	}
+	imp := dial(t, tr.addr, dialOpts{w: 100, h: 30})
+	imp.join(tr.room.Code(), "member 1")
+	imp.waitFor("vote with 1 or 2")
+	if strings.Contains(imp.screen(), "your vote") || strings.Contains(imp.screen(), m[1]) {
+		t.Fatalf("the impostor sees the member's vote or seat word:\n%s", imp.screen())
+	}
+	if names := tr.room.FacilitatorView().Names; strings.Join(names, ",") != "member 1,member 1 2" {
+		t.Errorf("who is here: %q", names)
+	}
+	a.close()
+	waitPresent(t, tr.room, 1)
+	back := dial(t, tr.addr, dialOpts{w: 100, h: 30})
+	back.join(tr.room.Code(), strings.ToUpper(m[1]))
+	back.waitFor("● your vote")
+}
+
+// A member whose connection dropped comes back to a full room: reclaiming
+// a seat never counts against the cap.
+func TestReturningMemberIntoAFullRoom(t *testing.T) {
+	tr := startRoom(t, roomConfig{maxMembers: 1})
+	key := newKey(t)
+	a := dial(t, tr.addr, dialOpts{key: key})
+	a.join(tr.room.Code(), "Ada")
+	a.close()
+	waitPresent(t, tr.room, 0)
+	b := dial(t, tr.addr, dialOpts{})
+	b.join(tr.room.Code(), "Bo")
+	again := dial(t, tr.addr, dialOpts{key: key})
+	again.waitFor("Room code:")
+	again.press(tr.room.Code(), "enter")
+	again.waitFor("only a member coming back to their seat can join")
+	again.press("enter")
+	again.waitFor("following")
+	if fv := tr.room.FacilitatorView(); fv.Present != 2 || strings.Join(fv.Names, ",") != "Ada,Bo" {
+		t.Errorf("in the room: %d %q", fv.Present, fv.Names)
+	}
+}
+
+// Guessing from many addresses spends the room's budget, not more: 1,000
+// wrong codes from 250 addresses are counted at most RoomFailures times
+// (the rest are refused untried), nobody gets in, and once the budget
+// refills the right code works.
+func TestGuessingFromManyAddresses(t *testing.T) {
+	clk := &testClock{t: time.Now()}
+	tr := startRoom(t, roomConfig{now: clk.Now})
+	wrong := "11111111"
+	if tr.room.Code() == wrong {
+		wrong = "22222222"
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 16)
+	for i := range 250 {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			rs := openRaw(t, tr.addr, rawOpts{from: fmt.Sprintf("127.0.%d.%d", 10+i/200, 1+i%200)})
+			rs.waitOut("Room code")
+			for range 4 {
+				_, _ = io.WriteString(rs.in, wrong+"\r")
+				time.Sleep(time.Millisecond)
+			}
+			_ = rs.sess.Close()
+			<-rs.done
+		}()
+	}
+	wg.Wait()
+	d := tr.room.FacilitatorView().Door
+	t.Logf("1,000 codes sent from 250 addresses: %d counted as wrong codes, %d refused untried (the rest came after their session closed)", d.WrongCodes, d.Refused)
+	if d.WrongCodes > room.RoomFailures || !d.Paused {
+		t.Errorf("the door after the guessing: %+v", d)
+	}
+	if n := tr.room.FacilitatorView().Present; n != 0 {
+		t.Errorf("%d got in", n)
+	}
+	late := dial(t, tr.addr, dialOpts{})
+	late.waitFor("Room code:")
+	late.press(tr.room.Code(), "enter")
+	late.waitFor("takes none for a minute")
+	clk.Add(room.RoomRefill)
+	late.press(tr.room.Code(), "enter")
+	late.waitFor("Your name:")
+}
+
+// testClock is a room's clock a test moves on.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *testClock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}

@@ -172,9 +172,11 @@ func (r *Room) forgetOldestEmptySeat() {
 	}
 }
 
-// freshWord draws a seat word no seat has; r.mu is held.
+// freshWord draws a seat word no seat has; r.mu is held. With a few
+// hundred seats among 2.8e11 words a second draw is rare; a random source
+// that keeps repeating itself is an error.
 func (r *Room) freshWord() (string, error) {
-	for {
+	for range 64 {
 		w, err := newSeatWord(r.random)
 		if err != nil {
 			return "", err
@@ -183,6 +185,7 @@ func (r *Room) freshWord() (string, error) {
 			return w, nil
 		}
 	}
+	return "", errors.New("making a seat word: the random source repeats itself")
 }
 
 // uniqueName is name, or name with a number after it when another seat

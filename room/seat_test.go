@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -434,4 +435,33 @@ func TestShowRefusesAnUnknownScenario(t *testing.T) {
 		t.Error("Show accepted a quiz step in a pack without a quiz")
 	}
 	show(t, r2, stepTitle2)
+}
+
+// A random source that repeats itself makes an error, not a room that
+// hangs looking for a seat word nobody has.
+func TestSeatWordsFromARepeatingSource(t *testing.T) {
+	r, err := room.New(room.Config{Pack: testPack(), Random: zeroReader{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Join("", "Ada"); err != nil {
+		t.Fatalf("the first seat: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := r.Join("", "Bo"); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("a second seat got the first one's word")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Join hangs on a repeating random source")
+	}
+}
+
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
