@@ -70,4 +70,3 @@ func FuzzJoinScreen(f *testing.F) {
 		}
 	})
 }
-
