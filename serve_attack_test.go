@@ -455,3 +455,110 @@ func (c *testClock) Add(d time.Duration) {
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)
 }
+
+// The attacks together on one server, as one attacker on the network
+// would try them: a 65535x65535 terminal, a 100 MB paste, escape sequences
+// in the user name, TERM and command, 200 idle connections, 500 members
+// joining and leaving, and 1,000 wrong codes from 250 addresses.
+// Afterwards the server is alive, a member joins and votes, its memory is
+// back near where it started, and nothing but clean text reached the
+// facilitator's screen or the log.
+func TestAttackLeavesTheRoomStanding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the attacks take a while; -short skips them")
+	}
+	clk := &testClock{t: time.Now()}
+	var log syncBuffer
+	tr := startRoom(t, roomConfig{headless: true, log: &log, logNames: true, now: clk.Now,
+		sessionWait: 500 * time.Millisecond})
+	fac := dial(t, tr.addr, dialOpts{w: 100, h: 30})
+	fac.waitFor("Room code:")
+	fac.press(tr.room.FacilitatorCode(), "enter")
+	fac.waitFor("0 in the room")
+	warm := openRaw(t, tr.addr, rawOpts{from: "127.0.4.1"})
+	warm.joinRaw(tr.room.Code(), "warm")
+	_ = warm.sess.Close()
+	waitPresent(t, tr.room, 0)
+	base := liveHeapMB()
+	start := time.Now()
+
+	huge := openRaw(t, tr.addr, rawOpts{from: "127.0.4.2", w: 65535, h: 65535})
+	huge.waitOut("Room code")
+	paste := openRaw(t, tr.addr, rawOpts{from: "127.0.4.3"})
+	paste.waitOut("Room code")
+	paste.flood("\x1b[200~", 'x', 100<<20)
+	paste.waitEnd()
+	evil := "\x1b]52;c;aGk=\x07\x1b[2J\x1b]0;PWNED\x07"
+	named := openRaw(t, tr.addr, rawOpts{from: "127.0.4.4", user: evil + "u", term: evil, command: evil,
+		env: map[string]string{"LC_X": evil}})
+	named.joinRaw(tr.room.Code(), evil+"Eve")
+	var idle []*gossh.Client
+	for range 200 {
+		if c, err := sshDial(tr.addr, "127.0.4.5", "idle", nil); err == nil {
+			idle = append(idle, c)
+		}
+	}
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < 500; i += 8 {
+				rs := openRaw(t, tr.addr, rawOpts{from: fmt.Sprintf("127.0.5.%d", 1+i%250)})
+				rs.joinRaw(tr.room.Code(), "")
+				_ = rs.sess.Close()
+				<-rs.done
+			}
+		}()
+	}
+	wg.Wait()
+	wrong := "11111111"
+	if tr.room.Code() == wrong {
+		wrong = "22222222"
+	}
+	sem := make(chan struct{}, 16)
+	for i := range 250 {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			rs := openRaw(t, tr.addr, rawOpts{from: fmt.Sprintf("127.0.%d.%d", 10+i/200, 1+i%200)})
+			rs.waitOut("Room code")
+			for range 4 {
+				_, _ = io.WriteString(rs.in, wrong+"\r")
+				time.Sleep(time.Millisecond)
+			}
+			_ = rs.sess.Close()
+			<-rs.done
+		}()
+	}
+	wg.Wait()
+	fac.waitFor("wrong codes")
+	_ = huge.sess.Close()
+	_ = named.sess.Close()
+	for _, c := range idle {
+		_ = c.Close()
+	}
+	waitPresent(t, tr.room, 0)
+	t.Logf("the attacks took %s; %d of 200 idle connections were kept", time.Since(start).Round(time.Millisecond), len(idle))
+
+	clk.Add(room.RoomRefill) // the guessing paused the door for new codes
+	m := dial(t, tr.addr, dialOpts{})
+	m.join(tr.room.Code(), "Ada")
+	for k := 2; k < 45 && !strings.Contains(fac.screen(), "voted"); k++ { // on to the first quiz item
+		fac.press("right")
+		fac.waitFor(fmt.Sprintf("ch 2 · %d/", k))
+	}
+	m.waitFor("vote with 1 or 2")
+	m.press("2")
+	fac.waitFor("1 of 1 voted")
+	if grew := liveHeapMB() - base; grew > 24 {
+		t.Errorf("the server holds %.0f MB more than before the attacks", grew)
+	}
+	if s := fac.screen(); strings.Contains(s, "PWNED") || controlBytes.MatchString(strings.ReplaceAll(s, "\n", "")) {
+		t.Errorf("the facilitator's screen shows what an attacker sent:\n%s", s)
+	}
+	if loc := controlBytes.FindStringIndex(log.String()); loc != nil {
+		t.Errorf("the log holds a control byte at %d: %q", loc[0], tail(log.String()[:loc[1]], 200))
+	}
+}

@@ -169,10 +169,14 @@ func (g *Gate) ready() error {
 	return nil
 }
 
-// fail counts a wrong try, which took one of the room's budget in ready.
+// fail counts a wrong try, which took one of the room's budget in ready;
+// the facilitator's screen is told.
 func (g *Gate) fail(wrong error) error {
 	g.left--
 	g.r.door.fail(g.host, g.r.now())
+	g.r.mu.Lock()
+	g.r.notifyFacilitators()
+	g.r.mu.Unlock()
 	if g.left == 0 {
 		return ErrNoAttempts
 	}

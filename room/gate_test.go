@@ -252,8 +252,14 @@ func TestRoomWideBudget(t *testing.T) {
 			t.Fatalf("right code %d: %v", i+1, err)
 		}
 	}
-	// Wrong codes from many addresses, each well under its own limit.
-	for i := range room.RoomFailures {
+	// Wrong codes from many addresses, each well under its own limit; the
+	// facilitator's screen is told of each.
+	fac := r.Subscribe()
+	fail(t, r, "10.1.9.9:1", 1)
+	if !pending(fac.C()) {
+		t.Error("a wrong code did not tell the facilitator's screen")
+	}
+	for i := range room.RoomFailures - 1 {
 		fail(t, r, fmt.Sprintf("10.1.%d.%d:1", i/200, i%200), 1)
 	}
 	d := r.FacilitatorView().Door
