@@ -60,12 +60,12 @@ func (cs *conns) accept(ctx ssh.Context, c net.Conn) net.Conn {
 	ci := &connInfo{addr: addr}
 	ctx.SetValue(connKey{}, ci)
 	gc := &guardedConn{Conn: c, cs: cs, ci: ci}
-	gc.timer = time.AfterFunc(cs.wait, func() {
+	gc.timer.Store(time.AfterFunc(cs.wait, func() {
 		if !ci.opened.Load() {
 			cs.onDrop(addr, "opened no session")
 			_ = gc.Close()
 		}
-	})
+	}))
 	return gc
 }
 
@@ -74,7 +74,7 @@ type guardedConn struct {
 	net.Conn
 	cs     *conns
 	ci     *connInfo
-	timer  *time.Timer
+	timer  atomic.Pointer[time.Timer]
 	before atomic.Int64 // bytes read before joining
 	once   sync.Once
 }
@@ -91,7 +91,9 @@ func (c *guardedConn) Read(p []byte) (int, error) {
 
 func (c *guardedConn) Close() error {
 	c.once.Do(func() {
-		c.timer.Stop()
+		if t := c.timer.Load(); t != nil { // nil when it fires before it is stored
+			t.Stop()
+		}
 		c.cs.mu.Lock()
 		if c.cs.byAddr[c.ci.addr]--; c.cs.byAddr[c.ci.addr] <= 0 {
 			delete(c.cs.byAddr, c.ci.addr)

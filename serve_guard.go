@@ -28,9 +28,10 @@ const (
 	// never ends would otherwise be buffered and scanned again and again.
 	maxSequence = 4 << 10
 	// sessionWait closes a connection that has opened no session this
-	// long after connecting; joinWait closes a session that has not
-	// taken a seat (or the driver's) this long after opening.
-	sessionWait = 20 * time.Second
+	// long after connecting (the handshake included, which may take up to
+	// the server's HandshakeTimeout); joinWait closes a session that has
+	// not taken a seat (or the driver's) this long after opening.
+	sessionWait = 40 * time.Second
 	joinWait    = 5 * time.Minute
 	// maxSessionsPerConn is how many sessions one connection may hold at
 	// once (ssh's connection sharing opens more than one).

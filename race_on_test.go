@@ -1,0 +1,7 @@
+//go:build race
+
+package main
+
+// raceEnabled is true under the race detector, which makes the tests of
+// many connections several times slower.
+const raceEnabled = true
