@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
 	"studyguide/room"
@@ -560,5 +561,25 @@ func TestAttackLeavesTheRoomStanding(t *testing.T) {
 	}
 	if loc := controlBytes.FindStringIndex(log.String()); loc != nil {
 		t.Errorf("the log holds a control byte at %d: %q", loc[0], tail(log.String()[:loc[1]], 200))
+	}
+}
+
+// The lines a session prints as it ends are wrapped to its terminal,
+// between words.
+func TestGoodbyeLinesFitTheTerminal(t *testing.T) {
+	tr := startRoom(t, roomConfig{})
+	c := dial(t, tr.addr, dialOpts{w: 40, h: 12})
+	c.waitFor("Room code:")
+	for range room.MaxAttempts {
+		c.press("9", "enter")
+	}
+	out := c.waitEnd()
+	if !strings.Contains(flat(out), "Wrong three times. Ask the facilitator") {
+		t.Fatalf("the goodbye: %q", out)
+	}
+	for _, l := range strings.Split(ansi.Strip(out), "\n") {
+		if w := ansi.StringWidth(strings.TrimRight(l, "\r")); w > 40 {
+			t.Errorf("a goodbye line %d cells wide on a 40-column terminal: %q", w, l)
+		}
 	}
 }

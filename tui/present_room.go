@@ -405,6 +405,8 @@ func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int)
 		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present), "j join · w who")
 	case l.notice != "":
 		parts = append(parts, l.notice)
+	case l.mv.Following && narrow && l.me != nil:
+		parts = append(parts, "following · seat "+l.me.SeatWord())
 	case l.mv.Following && narrow:
 		parts = append(parts, "following")
 	case l.mv.Following && l.me != nil:
