@@ -143,12 +143,14 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 	defer cancel()
 	srv.shutdown(down)
 	fmt.Fprintln(out, "The meeting has ended; everyone in the room was told.")
+	what := "addresses and times, no names"
+	if f.log != "" {
+		what = "addresses, times, and the user names, keys and terminals clients sent"
+	}
 	if logPath != "" {
-		what := "addresses and times, no names"
-		if f.log != "" {
-			what = "addresses, times, and the user names, keys and terminals clients sent"
-		}
 		fmt.Fprintf(out, "Connections were logged (%s) in %s.\n", what, logPath)
+	} else {
+		fmt.Fprintf(out, "Connections were logged (%s) on this terminal only.\n", what)
 	}
 	if rerr := saveRecord(out, r, f.record, opts.noSave); rerr != nil && err == nil {
 		err = rerr

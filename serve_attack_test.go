@@ -199,7 +199,9 @@ func TestHugeTerminalSizesAreClamped(t *testing.T) {
 	_ = huge[0].sess.WindowChange(65535, 65535)
 	_ = huge[1].sess.WindowChange(40000, 1)
 	time.Sleep(100 * time.Millisecond)
-	if grew := liveHeapMB() - base; grew > 24 {
+	grew := liveHeapMB() - base
+	t.Logf("four sessions at the code claiming 65535x65535 terminals: the server's heap grew %.1f MB", grew)
+	if grew > 24 {
 		t.Errorf("four sessions at the code claiming 65535x65535 terminals hold %.0f MB", grew)
 	}
 	if w, h := clampSize(65535, 65535); w != maxCols || h != maxRows {
@@ -221,6 +223,7 @@ func TestFloodsCloseTheSession(t *testing.T) {
 	if out := before.waitEnd(); !strings.Contains(out, "too much input before joining the room; the connection is closed.") {
 		t.Errorf("a 100 MB paste before joining: %q", tail(out, 300))
 	}
+	t.Logf("a 100 MB paste before joining: %.1f MB sent before the session closed", float64(sent)/(1<<20))
 	if sent > 8<<20 {
 		t.Errorf("the server read %d MB of a paste before closing the session", sent>>20)
 	}
@@ -244,7 +247,9 @@ func TestFloodsCloseTheSession(t *testing.T) {
 	if out := endless.waitEnd(); !strings.Contains(out, "an escape sequence too long to be a key") {
 		t.Errorf("an endless OSC from a member: %q", tail(out, 300))
 	}
-	if grew := liveHeapMB() - base; grew > 16 {
+	grew := liveHeapMB() - base
+	t.Logf("after the floods the server's heap is %.1f MB above where it started", grew)
+	if grew > 16 {
 		t.Errorf("after the floods the server holds %.0f MB more", grew)
 	}
 	// A short paste is someone's name.
@@ -553,7 +558,9 @@ func TestAttackLeavesTheRoomStanding(t *testing.T) {
 	m.waitFor("vote with 1 or 2")
 	m.press("2")
 	fac.waitFor("1 of 1 voted")
-	if grew := liveHeapMB() - base; grew > 24 {
+	grew := liveHeapMB() - base
+	t.Logf("after the attacks the server's heap is %.1f MB above where it started", grew)
+	if grew > 24 {
 		t.Errorf("the server holds %.0f MB more than before the attacks", grew)
 	}
 	if s := fac.screen(); strings.Contains(s, "PWNED") || controlBytes.MatchString(strings.ReplaceAll(s, "\n", "")) {
