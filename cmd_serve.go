@@ -18,8 +18,11 @@ import (
 	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
+	"studyguide/content"
+	"studyguide/internal/restgc"
 	"studyguide/progress"
 	"studyguide/room"
+	"studyguide/sshdoor"
 	"studyguide/tui"
 )
 
@@ -111,19 +114,20 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 			return fmt.Errorf("the host key's directory: %w", err)
 		}
 	}
-	srv, err := newRoomServer(pack, r, deck, serverConfig{Listen: f.listen, HostKey: f.hostKey, FacilitatorKeys: f.facilitatorKey,
+	srv, err := sshdoor.New(pack, r, deck, sshdoor.Config{Listen: f.listen, HostKey: f.hostKey, FacilitatorKeys: f.facilitatorKey,
 		Log: logTo, LogNames: f.log != ""})
 	if err != nil {
 		return err
 	}
+	go restgc.Run(r.Subscribe().C()) // ends with the room
 	served := make(chan error, 1)
-	go func() { served <- srv.serve() }()
+	go func() { served <- srv.Serve() }()
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	out := cmd.ErrOrStderr()
 	if f.headless {
 		_ = r.Show(deck.Start(chapter))
-		printJoin(out, srv.info, r.FacilitatorCode(), f.facilitatorKey != "")
+		printJoin(out, srv.Info(), r.FacilitatorCode(), f.facilitatorKey != "")
 		select {
 		case <-ctx.Done():
 		case err = <-served:
@@ -136,12 +140,12 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 			os.Stderr = f
 			defer func() { os.Stderr = saved }()
 		}
-		err = runFacilitator(ctx, srv, tui.Options{Present: true, Chapter: chapter, Theme: theme, NoColor: os.Getenv("NO_COLOR") != "",
-			Room: &tui.RoomOptions{Room: r, Deck: deck, Info: srv.info}})
+		err = runFacilitator(ctx, pack, r, tui.Options{Present: true, Chapter: chapter, Theme: theme, NoColor: os.Getenv("NO_COLOR") != "",
+			Room: &tui.RoomOptions{Room: r, Deck: deck, Info: srv.Info()}})
 	}
 	down, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	srv.shutdown(down)
+	srv.Shutdown(down)
 	fmt.Fprintln(out, "The meeting has ended; everyone in the room was told.")
 	what := "addresses and times, no names"
 	if f.log != "" {
@@ -178,11 +182,11 @@ func saveRecord(out io.Writer, r *room.Room, path string, noSave bool) error {
 
 // runFacilitator runs the presenter on this terminal with the room around
 // it, until the facilitator quits.
-func runFacilitator(ctx context.Context, srv *roomServer, to tui.Options) error {
-	p := tea.NewProgram(tui.New(srv.pack, to), tea.WithContext(ctx), tea.WithFPS(frameRate))
-	sub := srv.room.Drive()
+func runFacilitator(ctx context.Context, pack *content.Pack, r *room.Room, to tui.Options) error {
+	p := tea.NewProgram(tui.New(pack, to), tea.WithContext(ctx), tea.WithFPS(frameRate))
+	sub := r.Drive()
 	defer sub.Cancel()
-	go relay(sub.C(), p)
+	go tui.Relay(sub.C(), p)
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil

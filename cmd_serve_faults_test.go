@@ -12,20 +12,22 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"studyguide/internal/sshtest"
 )
 
 // runProgram runs this test binary as the program itself (see TestMain)
 // with args and env, with no terminal, and returns its standard error and
 // exit status. interrupt, when set, is called with the running process
 // and what it printed so far, to end it.
-func runProgram(t *testing.T, env []string, interrupt func(*os.Process, *syncBuffer), args ...string) (string, int) {
+func runProgram(t *testing.T, env []string, interrupt func(*os.Process, *sshtest.SyncBuffer), args ...string) (string, int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0])
 	cmd.Env = append([]string{runMainEnv + "=1", runMainEnv + "_ARGS=" + strings.Join(args, " "),
 		"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, env...)
-	var stderr syncBuffer
+	var stderr sshtest.SyncBuffer
 	var stdout bytes.Buffer
 	cmd.Stderr, cmd.Stdout = &stderr, &stdout
 	if err := cmd.Start(); err != nil {
@@ -89,7 +91,7 @@ func TestUnwritableRecordIsPrinted(t *testing.T) {
 	if err := os.WriteFile(notADir, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, code := runProgram(t, []string{"STUDYGUIDE_STATE_DIR=" + dir}, func(p *os.Process, out *syncBuffer) {
+	out, code := runProgram(t, []string{"STUDYGUIDE_STATE_DIR=" + dir}, func(p *os.Process, out *sshtest.SyncBuffer) {
 		for deadline := time.Now().Add(15 * time.Second); !strings.Contains(out.String(), "ctrl+c ends"); time.Sleep(10 * time.Millisecond) {
 			if time.Now().After(deadline) {
 				t.Errorf("the server never started: %q", out.String())
@@ -114,7 +116,7 @@ func TestUnwritableRecordIsPrinted(t *testing.T) {
 func TestMaxMembersFromTheCommandLine(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("STUDYGUIDE_STATE_DIR", dir)
-	var out syncBuffer
+	var out sshtest.SyncBuffer
 	cmd := newRootCmd()
 	cmd.SetOut(&out)
 	cmd.SetErr(&out)
@@ -132,13 +134,13 @@ func TestMaxMembersFromTheCommandLine(t *testing.T) {
 			t.Fatalf("no join line:\n%s", out.String())
 		}
 	}
-	a := dial(t, addr, dialOpts{})
-	a.join(code, "Ada")
-	b := dial(t, addr, dialOpts{})
-	b.waitFor("Room code:")
-	b.press(code, "enter")
-	b.press("Bo", "enter")
-	if said := b.waitEnd(); !strings.Contains(said, "The room is full (1 members).") {
+	a := sshtest.Dial(t, addr, sshtest.DialOpts{})
+	a.Join(code, "Ada")
+	b := sshtest.Dial(t, addr, sshtest.DialOpts{})
+	b.WaitFor("Room code:")
+	b.Press(code, "enter")
+	b.Press("Bo", "enter")
+	if said := b.WaitEnd(); !strings.Contains(said, "The room is full (1 members).") {
 		t.Errorf("the second member in a room of one was told %q", said)
 	}
 }

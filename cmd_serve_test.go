@@ -1,35 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"studyguide/internal/sshtest"
 )
-
-// syncBuffer is a buffer written by the command and read by the test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // joinLine is what a headless server prints: the port, the member code
 // and the facilitator code.
@@ -43,7 +25,7 @@ func TestServeHeadlessFromTheCommandLine(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("STUDYGUIDE_STATE_DIR", dir)
 	record := filepath.Join(dir, "tuesday.md")
-	var out syncBuffer
+	var out sshtest.SyncBuffer
 	cmd := newRootCmd()
 	cmd.SetOut(&out)
 	cmd.SetErr(&out)
@@ -62,23 +44,23 @@ func TestServeHeadlessFromTheCommandLine(t *testing.T) {
 		t.Errorf("the member code %q and facilitator code %q", m[2], m[3])
 	}
 	addr := "127.0.0.1:" + m[1]
-	a := dial(t, addr, dialOpts{})
-	a.join(m[2], "Ada Lovelace")
-	f := dial(t, addr, dialOpts{w: 100, h: 30})
-	f.waitFor("Room code:")
-	f.press(m[3], "enter")
-	f.waitFor("1 in the room")
-	for k := 2; k < 45 && !strings.Contains(f.screen(), "voted"); k++ { // on to the first quiz item
-		f.press("right")
-		f.waitFor(fmt.Sprintf("ch 2 · %d/", k))
+	a := sshtest.Dial(t, addr, sshtest.DialOpts{})
+	a.Join(m[2], "Ada Lovelace")
+	f := sshtest.Dial(t, addr, sshtest.DialOpts{W: 100, H: 30})
+	f.WaitFor("Room code:")
+	f.Press(m[3], "enter")
+	f.WaitFor("1 in the room")
+	for k := 2; k < 45 && !strings.Contains(f.Screen(), "voted"); k++ { // on to the first quiz item
+		f.Press("right")
+		f.WaitFor(fmt.Sprintf("ch 2 · %d/", k))
 	}
-	a.waitFor("vote with 1 or 2")
-	a.press("2")
-	f.waitFor("1 of 1 voted")
-	f.press("r")
-	a.waitFor("You said")
+	a.WaitFor("vote with 1 or 2")
+	a.Press("2")
+	f.WaitFor("1 of 1 voted")
+	f.Press("r")
+	a.WaitFor("You said")
 	cancel()
-	if out := a.waitEnd(); !strings.Contains(out, "The facilitator ended the meeting") {
+	if out := a.WaitEnd(); !strings.Contains(out, "The facilitator ended the meeting") {
 		t.Errorf("a member at the end: %q", out)
 	}
 	if err := <-done; err != nil {

@@ -24,6 +24,17 @@ import (
 // the program then reads one fresh view.
 type RoomChanged struct{}
 
+// Relay sends p a RoomChanged for each change a room's channel signals,
+// then once more when the channel closes so the program sees why. The room
+// never waits on this: a stalled program holds up only its own relay,
+// which then reads one fresh view when it catches up.
+func Relay(changes <-chan struct{}, p interface{ Send(tea.Msg) }) {
+	for range changes {
+		p.Send(RoomChanged{})
+	}
+	p.Send(RoomChanged{})
+}
+
 // DriverReplaced tells a facilitator driving over SSH that another
 // facilitator has taken over.
 type DriverReplaced struct{}

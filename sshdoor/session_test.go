@@ -1,4 +1,4 @@
-package main
+package sshdoor
 
 import (
 	"os"
@@ -10,20 +10,22 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"studyguide/internal/sshtest"
 	"studyguide/room"
+	"studyguide/seeds"
 )
 
 // A member joins with the code and a name and sees the room's step with
 // the facilitator's counter; the facilitator's view counts them by name.
 func TestJoinWithCodeAndName(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
-	c := dial(t, tr.addr, dialOpts{})
-	s := c.waitFor("Room code:", "Your votes are anonymous: the room sees only the counts.")
+	c := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	s := c.WaitFor("Room code:", "Your votes are anonymous: the room sees only the counts.")
 	if !strings.Contains(s, "Mass Organizations and NGOs") {
 		t.Errorf("the join screen does not name the reading:\n%s", s)
 	}
-	c.join(tr.room.Code(), "Ada")
-	c.waitFor("Ten warning signs", tr.counter(2, 0))
+	c.Join(tr.room.Code(), "Ada")
+	c.WaitFor("Ten warning signs", tr.counter(2, 0))
 	fv := tr.room.FacilitatorView()
 	if fv.Present != 1 || len(fv.Names) != 1 || fv.Names[0] != "Ada" {
 		t.Errorf("the facilitator's view: %d in the room, %q", fv.Present, fv.Names)
@@ -33,8 +35,8 @@ func TestJoinWithCodeAndName(t *testing.T) {
 // Enter alone joins as "member N".
 func TestJoinWithoutAName(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
-	c := dial(t, tr.addr, dialOpts{})
-	c.join(tr.room.Code(), "")
+	c := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	c.Join(tr.room.Code(), "")
 	if fv := tr.room.FacilitatorView(); len(fv.Names) != 1 || fv.Names[0] != "member 1" {
 		t.Errorf("names: %q", fv.Names)
 	}
@@ -47,14 +49,14 @@ func TestWrongCodeThreeTimesCloses(t *testing.T) {
 	if tr.room.Code() == wrong {
 		wrong = "1111"
 	}
-	c := dial(t, tr.addr, dialOpts{})
-	c.waitFor("Room code:")
-	c.press(wrong, "enter")
-	c.waitFor("2 tries left")
-	c.press(wrong, "enter")
-	c.waitFor("1 try left")
-	c.press(wrong, "enter")
-	if out := c.waitEnd(); !strings.Contains(out, "Wrong three times") {
+	c := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	c.WaitFor("Room code:")
+	c.Press(wrong, "enter")
+	c.WaitFor("2 tries left")
+	c.Press(wrong, "enter")
+	c.WaitFor("1 try left")
+	c.Press(wrong, "enter")
+	if out := c.WaitEnd(); !strings.Contains(out, "Wrong three times") {
 		t.Errorf("after three wrong codes the terminal says:\n%q", out)
 	}
 	if fv := tr.room.FacilitatorView(); fv.Present != 0 {
@@ -66,9 +68,9 @@ func TestWrongCodeThreeTimesCloses(t *testing.T) {
 // with a failure status.
 func TestNoTerminalSaysUseSSHT(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
-	c := dial(t, tr.addr, dialOpts{noPty: true, runCmd: "read"})
-	out := c.waitEnd()
-	err := c.err
+	c := sshtest.Dial(t, tr.addr, sshtest.DialOpts{NoPty: true, RunCmd: "read"})
+	out := c.WaitEnd()
+	err := c.Err()
 	want := "use ssh -t -p " + strings.TrimPrefix(tr.addr[strings.LastIndex(tr.addr, ":"):], ":") + " 127.0.0.1"
 	if !strings.Contains(out, want) || strings.Count(strings.TrimSpace(out), "\n") > 0 {
 		t.Errorf("without a pty the session says %q, want one line with %q", out, want)
@@ -82,23 +84,23 @@ func TestNoTerminalSaysUseSSHT(t *testing.T) {
 // moves on; f snaps back to the room's step.
 func TestFollowReadAheadAndSnapBack(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
-	c := dial(t, tr.addr, dialOpts{})
-	c.join(tr.room.Code(), "Bo")
+	c := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	c.Join(tr.room.Code(), "Bo")
 	tr.show(t, 2, 2)
-	c.waitFor(tr.counter(2, 2), "following the room")
-	c.press(" ")
-	c.waitFor(tr.counter(2, 3), "on your own · f follows the room")
+	c.WaitFor(tr.counter(2, 2), "following the room")
+	c.Press(" ")
+	c.WaitFor(tr.counter(2, 3), "on your own · f follows the room")
 	tr.show(t, 2, 5) // the room moves on; the member stays where they read
-	s := c.waitFor("(at " + tr.counter(2, 5) + ")")
+	s := c.WaitFor("(at " + tr.counter(2, 5) + ")")
 	if !strings.Contains(s, tr.counter(2, 3)) {
 		t.Errorf("a member reading on their own was moved:\n%s", s)
 	}
-	c.press("left", "left")
-	c.waitFor(tr.counter(2, 1), "on your own")
-	c.press("f")
-	c.waitFor(tr.counter(2, 5), "following the room")
+	c.Press("left", "left")
+	c.WaitFor(tr.counter(2, 1), "on your own")
+	c.Press("f")
+	c.WaitFor(tr.counter(2, 5), "following the room")
 	tr.show(t, 2, 6)
-	c.waitFor(tr.counter(2, 6))
+	c.WaitFor(tr.counter(2, 6))
 }
 
 // A member who joins late lands on the room's step, and can vote on an
@@ -106,16 +108,16 @@ func TestFollowReadAheadAndSnapBack(t *testing.T) {
 func TestLateJoinerLandsOnTheRoomsStepAndVotes(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
 	tr.show(t, 3, 4)
-	c := dial(t, tr.addr, dialOpts{})
-	c.join(tr.room.Code(), "Late")
-	c.waitFor(tr.counter(3, 4), "following the room")
+	c := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	c.Join(tr.room.Code(), "Late")
+	c.WaitFor(tr.counter(3, 4), "following the room")
 	q := tr.quizStep(t, 3)
 	tr.show(t, 3, q)
-	d := dial(t, tr.addr, dialOpts{})
-	d.join(tr.room.Code(), "Later")
-	d.waitFor(tr.counter(3, q), "vote with 1 or 2")
-	d.press("1")
-	d.waitFor("● your vote")
+	d := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	d.Join(tr.room.Code(), "Later")
+	d.WaitFor(tr.counter(3, q), "vote with 1 or 2")
+	d.Press("1")
+	d.WaitFor("● your vote")
 	if iv, _ := tr.room.Item(tr.deck.Step(tr.deck.Start(3).Index + q).Scenario); iv.Category.Voted != 1 {
 		t.Errorf("the late joiner's vote: %+v", iv.Category)
 	}
@@ -127,29 +129,29 @@ func TestVotesHiddenUntilRevealThenYouSaid(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
 	q := tr.quizStep(t, 2)
 	tr.show(t, 2, q)
-	a, b := dial(t, tr.addr, dialOpts{}), dial(t, tr.addr, dialOpts{w: 60, h: 20})
-	a.join(tr.room.Code(), "Ada")
-	b.join(tr.room.Code(), "Bo")
-	a.waitFor("Quiz · scenario 1 of 4", "vote with 1 or 2")
-	a.press("1")
-	a.waitFor("● your vote")
-	b.press("down", "down", "enter") // the arrows reach the second choice, enter votes
-	b.waitFor("● your vote")
+	a, b := sshtest.Dial(t, tr.addr, sshtest.DialOpts{}), sshtest.Dial(t, tr.addr, sshtest.DialOpts{W: 60, H: 20})
+	a.Join(tr.room.Code(), "Ada")
+	b.Join(tr.room.Code(), "Bo")
+	a.WaitFor("Quiz · scenario 1 of 4", "vote with 1 or 2")
+	a.Press("1")
+	a.WaitFor("● your vote")
+	b.Press("down", "down", "enter") // the arrows reach the second choice, enter votes
+	b.WaitFor("● your vote")
 	sc := tr.deck.Step(tr.deck.Start(2).Index + q).Scenario
 	iv, _ := tr.room.Item(sc)
 	if iv.Category.Voted != 2 || iv.Category.Tally != nil {
 		t.Fatalf("before the reveal the room holds %+v", iv.Category)
 	}
-	for _, c := range []*client{a, b} {
-		if s := c.screen(); strings.Contains(s, "the room:") || strings.Contains(s, "█") {
+	for _, c := range []*sshtest.Client{a, b} {
+		if s := c.Screen(); strings.Contains(s, "the room:") || strings.Contains(s, "█") {
 			t.Errorf("a member's screen shows the split before the reveal:\n%s", s)
 		}
 	}
 	tr.room.Reveal(sc)
-	sa := a.waitFor("You said NGO-like · the room: 1 NGO-like, 1 Mass-organization-like")
-	sb := b.waitFor("You said Mass-organization-like")
+	sa := a.WaitFor("You said NGO-like · the room: 1 NGO-like, 1 Mass-organization-like")
+	sb := b.WaitFor("You said Mass-organization-like")
 	answer := "NGO-like"
-	if p, _ := loadPack(); p != nil {
+	if p, _ := seeds.Pack(); p != nil {
 		s, _ := p.Quiz.Scenario(sc)
 		answer = s.Answer
 	}
@@ -158,15 +160,15 @@ func TestVotesHiddenUntilRevealThenYouSaid(t *testing.T) {
 	}
 	// On an NGO-like item the sign vote follows: 2 is now a sign; the
 	// category vote is locked.
-	a.press("2")
-	a.waitFor("2 Programmatic deliverables ● your vote")
+	a.Press("2")
+	a.WaitFor("2 Programmatic deliverables ● your vote")
 	if iv, _ := tr.room.Item(sc); iv.Category.Tally[0].Members != 1 || iv.Category.Tally[1].Members != 1 || iv.Sign.Mine != "" {
 		t.Errorf("a category vote changed after the reveal: %+v", iv.Category.Tally)
 	}
 	tr.room.Reveal(sc)
-	a.waitFor("You said Programmatic deliverables · the room: 1 Programmatic deliverables")
-	a.press("3")
-	a.waitFor("the vote is closed")
+	a.WaitFor("You said Programmatic deliverables · the room: 1 Programmatic deliverables")
+	a.Press("3")
+	a.WaitFor("the vote is closed")
 }
 
 // A member who reconnects with the same key gets their seat and vote
@@ -176,22 +178,22 @@ func TestReconnectWithTheSameKeyKeepsTheVote(t *testing.T) {
 	q := tr.quizStep(t, 2)
 	tr.show(t, 2, q)
 	sc := tr.deck.Step(tr.deck.Start(2).Index + q).Scenario
-	key := newKey(t)
-	c := dial(t, tr.addr, dialOpts{key: key})
-	c.join(tr.room.Code(), "Cy")
-	c.press("1")
-	c.waitFor("● your vote")
-	c.close()
-	c.waitEnd()
+	key := sshtest.NewKey(t)
+	c := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: key})
+	c.Join(tr.room.Code(), "Cy")
+	c.Press("1")
+	c.WaitFor("● your vote")
+	c.Close()
+	c.WaitEnd()
 	waitPresent(t, tr.room, 0)
-	c = dial(t, tr.addr, dialOpts{key: key})
-	c.join(tr.room.Code(), "")
-	s := c.waitFor("1 NGO-like ● your vote")
+	c = sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: key})
+	c.Join(tr.room.Code(), "")
+	s := c.WaitFor("1 NGO-like ● your vote")
 	if !strings.Contains(s, "following the room") {
 		t.Errorf("the reconnected member:\n%s", s)
 	}
-	c.press("2")
-	c.waitFor("2 Mass-organization-like ● your vote")
+	c.Press("2")
+	c.WaitFor("2 Mass-organization-like ● your vote")
 	iv, _ := tr.room.Item(sc)
 	fv := tr.room.FacilitatorView()
 	if iv.Category.Voted != 1 || fv.Present != 1 || fv.Names[0] != "Cy" {
@@ -217,24 +219,24 @@ func TestEndingTheMeetingSaysGoodbye(t *testing.T) {
 	q := tr.quizStep(t, 2)
 	tr.show(t, 2, q)
 	sc := tr.deck.Step(tr.deck.Start(2).Index + q).Scenario
-	p, _ := loadPack()
+	p, _ := seeds.Pack()
 	s, _ := p.Quiz.Scenario(sc)
 	wrong := "2"
 	if s.Answer != "ngo" {
 		wrong = "1"
 	}
-	c := dial(t, tr.addr, dialOpts{})
-	c.join(tr.room.Code(), "Di")
-	c.press(wrong)
-	c.waitFor("● your vote")
+	c := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	c.Join(tr.room.Code(), "Di")
+	c.Press(wrong)
+	c.WaitFor("● your vote")
 	tr.room.Close()
-	out := c.waitEnd()
+	out := c.WaitEnd()
 	for _, want := range []string{"The facilitator ended the meeting", sc + ":", "the essay:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the farewell lacks %q:\n%s", want, out)
 		}
 	}
-	if err := c.err; err != nil {
+	if err := c.Err(); err != nil {
 		t.Errorf("the session ended with %v, want a clean exit", err)
 	}
 }
@@ -242,14 +244,14 @@ func TestEndingTheMeetingSaysGoodbye(t *testing.T) {
 // Over --max-members a connection is told the room is full.
 func TestRoomFull(t *testing.T) {
 	tr := startRoom(t, roomConfig{maxMembers: 1})
-	a := dial(t, tr.addr, dialOpts{})
-	a.join(tr.room.Code(), "One")
-	b := dial(t, tr.addr, dialOpts{noPty: false})
-	b.waitFor("Room code:")
-	b.press(tr.room.Code(), "enter")
-	b.waitFor("The room is full (1 members): only a member coming back to their seat can join.")
-	b.press("Two", "enter")
-	if out := b.waitEnd(); !strings.Contains(out, "The room is full (1 members).") {
+	a := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	a.Join(tr.room.Code(), "One")
+	b := sshtest.Dial(t, tr.addr, sshtest.DialOpts{NoPty: false})
+	b.WaitFor("Room code:")
+	b.Press(tr.room.Code(), "enter")
+	b.WaitFor("The room is full (1 members): only a member coming back to their seat can join.")
+	b.Press("Two", "enter")
+	if out := b.WaitEnd(); !strings.Contains(out, "The room is full (1 members).") {
 		t.Errorf("a connection over the limit is told %q", out)
 	}
 }
@@ -260,19 +262,19 @@ func TestConnectAndDropReleasesEverything(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
 	var keys []gossh.Signer
 	for range 8 {
-		keys = append(keys, newKey(t))
+		keys = append(keys, sshtest.NewKey(t))
 	}
 	cycle := func(i int) {
 		// a client without an emulator (the race detector makes each
 		// emulator's 4 MB slow): what it reads is searched as it comes
-		c := dialBare(t, tr.addr, keys[i%8])
+		c := sshtest.DialBare(t, tr.addr, keys[i%8])
 		if i%2 == 0 {
-			c.type_(tr.room.Code() + "\r" + "Ev" + "\r")
-			c.waitRaw("following")
+			c.Type(tr.room.Code() + "\r" + "Ev" + "\r")
+			c.WaitRaw("following")
 		} else {
-			c.waitRaw("Room code")
+			c.WaitRaw("Room code")
 		}
-		c.close()
+		c.Close()
 	}
 	for i := range 10 { // warm up: the pack, the host key, the code paths
 		cycle(i)
@@ -329,51 +331,51 @@ func settle(t *testing.T, tr *testRoom) (int, uint64) {
 // told; the driver leaving does not end the room.
 func TestHeadlessDriverOverSSH(t *testing.T) {
 	tr := startRoom(t, roomConfig{headless: true})
-	m := dial(t, tr.addr, dialOpts{})
-	m.join(tr.room.Code(), "Ada")
-	f := dial(t, tr.addr, dialOpts{w: 100, h: 30})
-	f.waitFor("Room code:")
-	f.press(tr.room.FacilitatorCode(), "enter")
-	f.waitFor("1 in the room · j join", tr.counter(2, 0))
+	m := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	m.Join(tr.room.Code(), "Ada")
+	f := sshtest.Dial(t, tr.addr, sshtest.DialOpts{W: 100, H: 30})
+	f.WaitFor("Room code:")
+	f.Press(tr.room.FacilitatorCode(), "enter")
+	f.WaitFor("1 in the room · j join", tr.counter(2, 0))
 	// the driver's screen is a program of its own (at the projector's
 	// frame rate): the terminal's size still reaches it
-	f.resize(60, 20)
-	f.waitUntil("the narrow status line", func(s string) bool {
+	f.Resize(60, 20)
+	f.WaitUntil("the narrow status line", func(s string) bool {
 		return strings.Contains(s, "1 in the room") && !strings.Contains(s, "j join")
 	})
-	f.resize(100, 30)
-	f.waitFor("1 in the room · j join")
+	f.Resize(100, 30)
+	f.WaitFor("1 in the room · j join")
 	q := tr.quizStep(t, 2)
 	for range q {
-		f.press("right")
+		f.Press("right")
 	}
-	f.waitFor(tr.counter(2, q), "0 of 1 voted")
-	m.waitFor(tr.counter(2, q), "vote with 1 or 2")
-	m.press("2")
-	s := f.waitFor("1 of 1 voted")
+	f.WaitFor(tr.counter(2, q), "0 of 1 voted")
+	m.WaitFor(tr.counter(2, q), "vote with 1 or 2")
+	m.Press("2")
+	s := f.WaitFor("1 of 1 voted")
 	if strings.Contains(s, "█") {
 		t.Errorf("the driver's screen shows bars before the reveal:\n%s", s)
 	}
-	f.press("r")
-	m.waitFor("You said Mass-organization-like · the room: 1 Mass-organization-like")
-	f.waitFor("█")
+	f.Press("r")
+	m.WaitFor("You said Mass-organization-like · the room: 1 Mass-organization-like")
+	f.WaitFor("█")
 
-	g := dial(t, tr.addr, dialOpts{})
-	g.waitFor("Room code:")
-	g.press(tr.room.FacilitatorCode(), "enter")
-	g.waitFor("Take over?")
-	g.press("y")
-	g.waitFor("1 in the room")
-	if out := f.waitEnd(); !strings.Contains(out, "Another facilitator took over") {
+	g := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	g.WaitFor("Room code:")
+	g.Press(tr.room.FacilitatorCode(), "enter")
+	g.WaitFor("Take over?")
+	g.Press("y")
+	g.WaitFor("1 in the room")
+	if out := f.WaitEnd(); !strings.Contains(out, "Another facilitator took over") {
 		t.Errorf("the first driver is told %q", out)
 	}
-	g.press("q")
-	g.waitFor("y yes")
-	g.press("y")
-	if out := g.waitEnd(); !strings.Contains(out, "the room goes on") {
+	g.Press("q")
+	g.WaitFor("y yes")
+	g.Press("y")
+	if out := g.WaitEnd(); !strings.Contains(out, "the room goes on") {
 		t.Errorf("the driver leaving is told %q", out)
 	}
-	m.waitFor("following the room")
+	m.WaitFor("following the room")
 	if fv := tr.room.FacilitatorView(); fv.Closed || fv.Present != 1 {
 		t.Errorf("after the driver left: %+v", fv)
 	}
@@ -381,16 +383,16 @@ func TestHeadlessDriverOverSSH(t *testing.T) {
 
 // A key in --facilitator-key drives without a code.
 func TestFacilitatorKeyDrivesWithoutACode(t *testing.T) {
-	key := newKey(t)
+	key := sshtest.NewKey(t)
 	file := filepath.Join(t.TempDir(), "authorized_keys")
 	if err := os.WriteFile(file, gossh.MarshalAuthorizedKey(key.PublicKey()), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	tr := startRoom(t, roomConfig{headless: true, facKeys: file})
-	f := dial(t, tr.addr, dialOpts{key: key})
-	f.waitFor("0 in the room", "j join · w who")
-	other := dial(t, tr.addr, dialOpts{key: newKey(t)})
-	other.waitFor("Room code:")
+	f := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: key})
+	f.WaitFor("0 in the room", "j join · w who")
+	other := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: sshtest.NewKey(t)})
+	other.WaitFor("Room code:")
 }
 
 // Keys typed right after the facilitator code, while the driver's screen
@@ -398,15 +400,15 @@ func TestFacilitatorKeyDrivesWithoutACode(t *testing.T) {
 func TestKeysTypedDuringTheHandOffArrive(t *testing.T) {
 	tr := startRoom(t, roomConfig{headless: true})
 	for range 5 {
-		f := dial(t, tr.addr, dialOpts{w: 100, h: 30})
-		f.waitFor("Room code:")
-		f.press(tr.room.FacilitatorCode() + "\rw") // w: who is in the room
-		f.waitFor("In the room", "Nobody has joined yet")
-		f.press("enter") // closes it (an esc followed at once by q would read as alt+q)
-		f.waitUntil("the popup closed", func(s string) bool { return !strings.Contains(s, "Nobody has joined yet") })
-		f.press("q")
-		f.waitFor("y yes")
-		f.press("y")
-		f.waitEnd()
+		f := sshtest.Dial(t, tr.addr, sshtest.DialOpts{W: 100, H: 30})
+		f.WaitFor("Room code:")
+		f.Press(tr.room.FacilitatorCode() + "\rw") // w: who is in the room
+		f.WaitFor("In the room", "Nobody has joined yet")
+		f.Press("enter") // closes it (an esc followed at once by q would read as alt+q)
+		f.WaitUntil("the popup closed", func(s string) bool { return !strings.Contains(s, "Nobody has joined yet") })
+		f.Press("q")
+		f.WaitFor("y yes")
+		f.Press("y")
+		f.WaitEnd()
 	}
 }

@@ -1,13 +1,15 @@
-package main
+// Package sshtest is the tests' SSH client for a served room: a member's
+// terminal read through an emulator, or raw bytes, dialled from a loopback
+// address of the test's choosing. Test code only: the SSH door's tests and
+// the serve command's use it.
+package sshtest
 
 import (
-	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"fmt"
 	"io"
 	"net"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -15,81 +17,11 @@ import (
 
 	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
-	"golang.org/x/time/rate"
-
-	"studyguide/room"
-	"studyguide/tui"
 )
 
-// testRoom is a room served on a random port of 127.0.0.1 (never any
-// other address), stopped when the test ends.
-type testRoom struct {
-	*roomServer
-	addr string
-	deck *tui.Deck
-}
-
-type roomConfig struct {
-	maxMembers int
-	headless   bool
-	facKeys    string // an authorized_keys file
-	// log receives the server's log (nil: none); logNames logs what
-	// clients say about themselves, as --log does.
-	log      io.Writer
-	logNames bool
-	// sessionWait and joinWait shorten the server's waits (0: its own).
-	sessionWait, joinWait time.Duration
-	// now is the room's clock (nil: time.Now).
-	now func() time.Time
-}
-
-func startRoom(tb testing.TB, rc roomConfig) *testRoom {
-	tb.Helper()
-	pack, err := loadPack()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r, err := room.New(room.Config{Pack: pack, MaxMembers: rc.maxMembers, FacilitatorCode: rc.headless, Now: rc.now})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	deck := tui.NewDeck(pack, 4, 1)
-	if err := r.Show(deck.Start(2)); err != nil {
-		tb.Fatal(err)
-	}
-	srv, err := newRoomServer(pack, r, deck, serverConfig{
-		Listen: "127.0.0.1:0", HostKey: filepath.Join(tb.TempDir(), "host_ed25519"), FacilitatorKeys: rc.facKeys,
-		ConnRate: rate.Inf, ConnBurst: 1, Log: rc.log, LogNames: rc.logNames,
-		SessionWait: rc.sessionWait, JoinWait: rc.joinWait,
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.serve() }()
-	tb.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.shutdown(ctx)
-		if err := <-done; err != nil {
-			tb.Errorf("serve: %v", err)
-		}
-	})
-	return &testRoom{roomServer: srv, addr: srv.ln.Addr().String(), deck: deck}
-}
-
-// show moves the room to step i of the chapter's deck, as the
-// facilitator's presenter does.
-func (tr *testRoom) show(tb testing.TB, chapter, i int) {
-	tb.Helper()
-	if err := tr.room.Show(tr.deck.Step(tr.deck.Start(chapter).Index + i)); err != nil {
-		tb.Fatal(err)
-	}
-}
-
-// client is an ssh client with a pty whose screen is read through a
+// Client is an ssh Client with a pty whose screen is read through a
 // terminal emulator.
-type client struct {
+type Client struct {
 	tb    testing.TB
 	conn  *gossh.Client
 	sess  *gossh.Session
@@ -114,14 +46,14 @@ type client struct {
 	output   strings.Builder // what arrived after the screen was left (the farewell)
 }
 
-type dialOpts struct {
-	key    gossh.Signer // nil: no key (keyboard-interactive)
-	w, h   int
-	noPty  bool
-	runCmd string
+type DialOpts struct {
+	Key    gossh.Signer // nil: no key (keyboard-interactive)
+	W, H   int          // the pty's size; 0: 80x24
+	NoPty  bool
+	RunCmd string // run instead of a shell
 }
 
-func newKey(tb testing.TB) gossh.Signer {
+func NewKey(tb testing.TB) gossh.Signer {
 	tb.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -134,19 +66,19 @@ func newKey(tb testing.TB) gossh.Signer {
 	return s
 }
 
-func dial(tb testing.TB, addr string, o dialOpts) *client {
+func Dial(tb testing.TB, addr string, o DialOpts) *Client {
 	tb.Helper()
-	if o.w == 0 {
-		o.w, o.h = 80, 24
+	if o.W == 0 {
+		o.W, o.H = 80, 24
 	}
 	auth := []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })}
-	if o.key != nil {
-		auth = []gossh.AuthMethod{gossh.PublicKeys(o.key)}
+	if o.Key != nil {
+		auth = []gossh.AuthMethod{gossh.PublicKeys(o.Key)}
 	}
-	conn, sess := openSession(tb, addr, auth)
-	c := &client{tb: tb, conn: conn, sess: sess, term: vt.NewEmulator(o.w, o.h), ended: make(chan struct{})}
-	if !o.noPty {
-		if err := sess.RequestPty("xterm-256color", o.h, o.w, gossh.TerminalModes{}); err != nil {
+	conn, sess := OpenSession(tb, addr, auth)
+	c := &Client{tb: tb, conn: conn, sess: sess, term: vt.NewEmulator(o.W, o.H), ended: make(chan struct{})}
+	if !o.NoPty {
+		if err := sess.RequestPty("xterm-256color", o.H, o.W, gossh.TerminalModes{}); err != nil {
 			tb.Fatalf("pty: %v", err)
 		}
 	}
@@ -158,8 +90,8 @@ func dial(tb testing.TB, addr string, o dialOpts) *client {
 	go c.pump(errOut)
 	go answer(c.term, c.stdin)
 	var err error
-	if o.runCmd != "" {
-		err = sess.Start(o.runCmd)
+	if o.RunCmd != "" {
+		err = sess.Start(o.RunCmd)
 	} else {
 		err = sess.Shell()
 	}
@@ -173,12 +105,12 @@ func dial(tb testing.TB, addr string, o dialOpts) *client {
 		c.err = err
 		close(c.ended)
 	}()
-	tb.Cleanup(c.close)
+	tb.Cleanup(c.Close)
 	return c
 }
 
 // pump feeds the session's output to the emulator.
-func (c *client) pump(r io.Reader) {
+func (c *Client) pump(r io.Reader) {
 	defer c.pumps.Done()
 	buf := make([]byte, 32*1024)
 	for {
@@ -217,7 +149,7 @@ func answer(term *vt.Emulator, stdin io.Writer) {
 	}
 }
 
-func (c *client) close() {
+func (c *Client) Close() {
 	c.closing.Do(func() {
 		_ = c.sess.Close()
 		_ = c.conn.Close()
@@ -228,7 +160,7 @@ func (c *client) close() {
 }
 
 // screen is the terminal's screen as plain text.
-func (c *client) screen() string {
+func (c *Client) Screen() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.term == nil {
@@ -240,9 +172,9 @@ func (c *client) screen() string {
 // release lets go of the emulator of a session that has ended (each holds
 // a 4 MB parser buffer), so a test of the server's memory measures the
 // server's.
-func (c *client) release() {
+func (c *Client) Release() {
 	<-c.ended
-	c.close()
+	c.Close()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.term, c.conn, c.sess, c.stdin = nil, nil, nil, nil
@@ -250,7 +182,7 @@ func (c *client) release() {
 }
 
 // after is what the session printed outside the full screen.
-func (c *client) after() string {
+func (c *Client) After() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.output.String()
@@ -259,10 +191,10 @@ func (c *client) after() string {
 // waitFor waits until the screen shows every text, and fails with the
 // screen when it does not within a deadline (a bound for a broken test,
 // not a speed target).
-func (c *client) waitFor(texts ...string) string {
+func (c *Client) WaitFor(texts ...string) string {
 	c.tb.Helper()
-	return c.waitUntil(fmt.Sprintf("%q", texts), func(s string) bool {
-		f := flat(s)
+	return c.WaitUntil(fmt.Sprintf("%q", texts), func(s string) bool {
+		f := Flat(s)
 		for _, t := range texts {
 			if !strings.Contains(s, t) && !strings.Contains(f, t) {
 				return false
@@ -273,11 +205,11 @@ func (c *client) waitFor(texts ...string) string {
 }
 
 // waitUntil waits until ok says yes to the screen, within the same bound.
-func (c *client) waitUntil(what string, ok func(screen string) bool) string {
+func (c *Client) WaitUntil(what string, ok func(screen string) bool) string {
 	c.tb.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
-		s := c.screen()
+		s := c.Screen()
 		if ok(s) {
 			return s
 		}
@@ -288,8 +220,8 @@ func (c *client) waitUntil(what string, ok func(screen string) bool) string {
 	}
 }
 
-// resize changes the size of the client's terminal, as a window does.
-func (c *client) resize(w, h int) {
+// resize changes the size of the Client's terminal, as a window does.
+func (c *Client) Resize(w, h int) {
 	c.tb.Helper()
 	c.mu.Lock()
 	c.term.Resize(w, h)
@@ -301,17 +233,17 @@ func (c *client) resize(w, h int) {
 
 // waitEnd waits for the session to end and returns what it printed after
 // leaving the full screen.
-func (c *client) waitEnd() string {
+func (c *Client) WaitEnd() string {
 	c.tb.Helper()
 	select {
 	case <-c.ended:
 	case <-time.After(15 * time.Second):
-		c.tb.Fatalf("the session did not end; the screen:\n%s", c.screen())
+		c.tb.Fatalf("the session did not end; the screen:\n%s", c.Screen())
 	}
-	return c.after()
+	return c.After()
 }
 
-func (c *client) press(keys ...string) {
+func (c *Client) Press(keys ...string) {
 	c.tb.Helper()
 	for _, k := range keys {
 		switch k {
@@ -333,42 +265,18 @@ func (c *client) press(keys ...string) {
 }
 
 // join types the code and a name, and waits for the room's screen.
-func (c *client) join(code, name string) {
+func (c *Client) Join(code, name string) {
 	c.tb.Helper()
-	c.waitFor("Room code:")
-	c.press(code, "enter")
-	c.waitFor("Your name:")
-	c.press(name, "enter")
-	c.waitFor("following") // "following the room" on a screen wide enough
-}
-
-// counter is the room's step counter for step i of a chapter, as the
-// status line shows it.
-func (tr *testRoom) counter(chapter, i int) string {
-	s := tr.deck.Start(chapter)
-	n := 0
-	for j := s.Index; j < tr.deck.Len() && tr.deck.Step(j).Chapter == chapter; j++ {
-		n++
-	}
-	return fmt.Sprintf("ch %d · %d/%d", chapter, i+1, n)
-}
-
-// quizStep is the offset in a chapter of its first quiz step.
-func (tr *testRoom) quizStep(tb testing.TB, chapter int) int {
-	tb.Helper()
-	s := tr.deck.Start(chapter).Index
-	for j := s; j < tr.deck.Len() && tr.deck.Step(j).Chapter == chapter; j++ {
-		if tr.deck.Step(j).Scenario != "" {
-			return j - s
-		}
-	}
-	tb.Fatalf("chapter %d has no quiz step", chapter)
-	return 0
+	c.WaitFor("Room code:")
+	c.Press(code, "enter")
+	c.WaitFor("Your name:")
+	c.Press(name, "enter")
+	c.WaitFor("following") // "following the room" on a screen wide enough
 }
 
 // flat is a screen's text with its lines rejoined, so a sentence wrapped
 // over two lines (or a word broken after its hyphen) is found whole.
-func flat(screen string) string {
+func Flat(screen string) string {
 	var b strings.Builder
 	for _, l := range strings.Split(screen, "\n") {
 		l = strings.TrimSpace(l)
@@ -382,7 +290,7 @@ func flat(screen string) string {
 
 // expect starts waiting for the screen to show text; the channel receives
 // the time it does (at once when it already does).
-func (c *client) expect(text string) <-chan time.Time {
+func (c *Client) Expect(text string) <-chan time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.got = make(chan time.Time, 1)
@@ -396,7 +304,7 @@ func (c *client) expect(text string) <-chan time.Time {
 
 // probe is the text an expectation is looked for in: the whole screen,
 // or its bottom line; c.mu is held.
-func (c *client) probe() string {
+func (c *Client) probe() string {
 	if !c.wantLast {
 		return c.term.String()
 	}
@@ -410,9 +318,9 @@ func (c *client) probe() string {
 	return b.String()
 }
 
-// bareClient is an ssh client with a pty and no emulator: it looks for
+// BareClient is an ssh Client with a pty and no emulator: it looks for
 // text in the bytes as they arrive (a full frame writes its words whole).
-type bareClient struct {
+type BareClient struct {
 	tb    testing.TB
 	conn  *gossh.Client
 	sess  *gossh.Session
@@ -422,15 +330,15 @@ type bareClient struct {
 	done  chan struct{}
 }
 
-func dialBare(tb testing.TB, addr string, key gossh.Signer) *bareClient {
+func DialBare(tb testing.TB, addr string, key gossh.Signer) *BareClient {
 	tb.Helper()
-	conn, sess := openSession(tb, addr, []gossh.AuthMethod{gossh.PublicKeys(key)})
+	conn, sess := OpenSession(tb, addr, []gossh.AuthMethod{gossh.PublicKeys(key)})
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		tb.Fatalf("pty: %v", err)
 	}
 	out, _ := sess.StdoutPipe()
 	in, _ := sess.StdinPipe()
-	c := &bareClient{tb: tb, conn: conn, sess: sess, stdin: in, done: make(chan struct{})}
+	c := &BareClient{tb: tb, conn: conn, sess: sess, stdin: in, done: make(chan struct{})}
 	go func() {
 		defer close(c.done)
 		buf := make([]byte, 32*1024)
@@ -450,9 +358,9 @@ func dialBare(tb testing.TB, addr string, key gossh.Signer) *bareClient {
 	return c
 }
 
-func (c *bareClient) type_(s string) { _, _ = io.WriteString(c.stdin, s) }
+func (c *BareClient) Type(s string) { _, _ = io.WriteString(c.stdin, s) }
 
-func (c *bareClient) waitRaw(text string) {
+func (c *BareClient) WaitRaw(text string) {
 	c.tb.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
@@ -470,7 +378,7 @@ func (c *bareClient) waitRaw(text string) {
 }
 
 // close hangs up and waits for the output to end.
-func (c *bareClient) close() {
+func (c *BareClient) Close() {
 	_ = c.sess.Close()
 	_ = c.conn.Close()
 	<-c.done
@@ -478,9 +386,9 @@ func (c *bareClient) close() {
 
 // openSession connects to the test server on addr (127.0.0.1) and opens a
 // session, failing the test when either cannot be done.
-func openSession(tb testing.TB, addr string, auth []gossh.AuthMethod) (*gossh.Client, *gossh.Session) {
+func OpenSession(tb testing.TB, addr string, auth []gossh.AuthMethod) (*gossh.Client, *gossh.Session) {
 	tb.Helper()
-	conn, err := sshDial(addr, "", "anyone", auth)
+	conn, err := SSHDial(addr, "", "anyone", auth)
 	if err != nil {
 		tb.Fatalf("dial: %v", err)
 	}
@@ -494,7 +402,7 @@ func openSession(tb testing.TB, addr string, auth []gossh.AuthMethod) (*gossh.Cl
 // sshDial connects to the test server on addr from a loopback address of
 // the test's choosing (from: "127.0.3.9"; "" lets the system choose), as a
 // user, with auth (nil: keyboard-interactive with no answers).
-func sshDial(addr, from, user string, auth []gossh.AuthMethod) (*gossh.Client, error) {
+func SSHDial(addr, from, user string, auth []gossh.AuthMethod) (*gossh.Client, error) {
 	if auth == nil {
 		auth = []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })}
 	}
@@ -515,4 +423,40 @@ func sshDial(addr, from, user string, auth []gossh.AuthMethod) (*gossh.Client, e
 	}
 	_ = nc.SetDeadline(time.Time{})
 	return gossh.NewClient(cc, chans, reqs), nil
+}
+
+// WatchLast makes Expect look for its text on the bottom line only (the
+// status line): cheaper than the whole screen, for benchmarks.
+func (c *Client) WatchLast(on bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.wantLast = on
+}
+
+// OnScreen has see called with the screen after each write (nil: none).
+func (c *Client) OnScreen(see func(string)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.onScreen = see
+}
+
+// Err is how the session ended, once WaitEnd has returned.
+func (c *Client) Err() error { return c.err }
+
+// SyncBuffer is a buffer one goroutine writes and a test reads.
+type SyncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *SyncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *SyncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -1,4 +1,4 @@
-package main
+package sshdoor
 
 import (
 	"fmt"
@@ -47,7 +47,7 @@ func cleanTerm(term string) string {
 // the client sent about itself (user name, TERM, command, key, terminal
 // size), cleaned by logField; without, nothing in the log ties a person to
 // an address.
-func (s *roomServer) logSessions(next ssh.Handler) ssh.Handler {
+func (s *Server) logSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
 		addr := sess.RemoteAddr().String()
@@ -70,7 +70,7 @@ func (s *roomServer) logSessions(next ssh.Handler) ssh.Handler {
 
 // limitSessions holds a connection to maxSessionsPerConn sessions at once,
 // and marks it as having opened one (see conns.accept).
-func (s *roomServer) limitSessions(next ssh.Handler) ssh.Handler {
+func (s *Server) limitSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		ci := infoOf(sess.Context())
 		if ci == nil {

@@ -1,6 +1,6 @@
 //go:build race
 
-package main
+package sshdoor
 
 // raceEnabled is true under the race detector, which makes the tests of
 // many connections several times slower.

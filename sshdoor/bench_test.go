@@ -1,4 +1,4 @@
-package main
+package sshdoor
 
 import (
 	"fmt"
@@ -14,6 +14,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"studyguide/internal/sshtest"
 )
 
 // Benchmarks of a served room with 100 members connected over SSH on
@@ -27,14 +29,14 @@ import (
 const benchMembers = 100
 
 // seatMembers connects n members with emulators, joined and following.
-func seatMembers(b *testing.B, tr *testRoom, n int) []*client {
+func seatMembers(b *testing.B, tr *testRoom, n int) []*sshtest.Client {
 	b.Helper()
-	cs := make([]*client, n)
+	cs := make([]*sshtest.Client, n)
 	var wg sync.WaitGroup
 	for i := range cs {
 		wg.Go(func() {
-			c := dial(b, tr.addr, dialOpts{})
-			c.join(tr.room.Code(), fmt.Sprintf("m%d", i))
+			c := sshtest.Dial(b, tr.addr, sshtest.DialOpts{})
+			c.Join(tr.room.Code(), fmt.Sprintf("m%d", i))
 			cs[i] = c
 		})
 		if i%10 == 9 {
@@ -47,7 +49,7 @@ func seatMembers(b *testing.B, tr *testRoom, n int) []*client {
 
 // awaitAll waits for every client's screen to show text and returns how
 // long each took from start.
-func awaitAll(b *testing.B, cs []*client, text string, start time.Time, chans []<-chan time.Time) []time.Duration {
+func awaitAll(b *testing.B, cs []*sshtest.Client, text string, start time.Time, chans []<-chan time.Time) []time.Duration {
 	b.Helper()
 	out := make([]time.Duration, len(cs))
 	for i, ch := range chans {
@@ -55,7 +57,7 @@ func awaitAll(b *testing.B, cs []*client, text string, start time.Time, chans []
 		case at := <-ch:
 			out[i] = at.Sub(start)
 		case <-time.After(30 * time.Second):
-			b.Fatalf("member %d never showed %q:\n%s", i, text, cs[i].screen())
+			b.Fatalf("member %d never showed %q:\n%s", i, text, cs[i].Screen())
 		}
 	}
 	return out
@@ -63,12 +65,12 @@ func awaitAll(b *testing.B, cs []*client, text string, start time.Time, chans []
 
 // awaitOne waits for one client's screen to show text: bounded, so a
 // benchmark that cannot go on fails with the screen instead of hanging.
-func awaitOne(b *testing.B, c *client, text string) {
+func awaitOne(b *testing.B, c *sshtest.Client, text string) {
 	b.Helper()
 	select {
-	case <-c.expect(text):
+	case <-c.Expect(text):
 	case <-time.After(30 * time.Second):
-		b.Fatalf("a member never showed %q:\n%s", text, c.screen())
+		b.Fatalf("a member never showed %q:\n%s", text, c.Screen())
 	}
 }
 
@@ -94,10 +96,8 @@ func BenchmarkRoomStepToEveryMember(b *testing.B) {
 		want := tr.counter(2, k)
 		chans := make([]<-chan time.Time, len(cs))
 		for j, c := range cs {
-			c.mu.Lock()
-			c.wantLast = true // the counter is on the status line
-			c.mu.Unlock()
-			chans[j] = c.expect(want)
+			c.WatchLast(true) // the counter is on the status line
+			chans[j] = c.Expect(want)
 		}
 		start := time.Now()
 		tr.show(b, 2, k)
@@ -132,14 +132,14 @@ func BenchmarkRoomRevealToEveryMember(b *testing.B) {
 		}
 		for j, c := range cs {
 			awaitOne(b, c, "vote with 1 or 2")
-			c.press(fmt.Sprint(1 + j%2))
+			c.Press(fmt.Sprint(1 + j%2))
 		}
 		for _, c := range cs {
 			awaitOne(b, c, "● your vote")
 		}
 		chans := make([]<-chan time.Time, len(cs))
 		for j, c := range cs {
-			chans[j] = c.expect("You said")
+			chans[j] = c.Expect("You said")
 		}
 		b.StartTimer()
 		start, cpu0 := time.Now(), cpuTime()
@@ -167,7 +167,7 @@ func BenchmarkRoomVotesOnFacilitatorScreen(b *testing.B) {
 
 func benchVotes(b *testing.B, raw bool) {
 	tr := startRoom(b, roomConfig{maxMembers: 200, headless: true})
-	var cs []*client
+	var cs []*sshtest.Client
 	var ms []*rawMember
 	if raw {
 		ms = seatRaw(b, tr, 0, benchMembers)
@@ -178,13 +178,13 @@ func benchVotes(b *testing.B, raw bool) {
 		if raw {
 			_, _ = io.WriteString(ms[j].in, key)
 		} else {
-			cs[j].press(key)
+			cs[j].Press(key)
 		}
 	}
-	f := dial(b, tr.addr, dialOpts{w: 100, h: 40})
-	f.waitFor("Room code:")
-	f.press(tr.room.FacilitatorCode(), "enter")
-	f.waitFor(fmt.Sprintf("%d in the room", benchMembers))
+	f := sshtest.Dial(b, tr.addr, sshtest.DialOpts{W: 100, H: 40})
+	f.WaitFor("Room code:")
+	f.Press(tr.room.FacilitatorCode(), "enter")
+	f.WaitFor(fmt.Sprintf("%d in the room", benchMembers))
 	var all []time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -197,7 +197,7 @@ func benchVotes(b *testing.B, raw bool) {
 			at := tr.room.FacilitatorView().Step.Index
 			moveOn(b, f, tr, at)
 		}
-		f.waitFor(fmt.Sprintf("0 of %d voted", benchMembers))
+		f.WaitFor(fmt.Sprintf("0 of %d voted", benchMembers))
 		for _, c := range cs {
 			awaitOne(b, c, "vote with 1 or 2")
 		}
@@ -218,9 +218,7 @@ func benchVotes(b *testing.B, raw bool) {
 			seen[k] = make(chan time.Time, 1)
 		}
 		shown := 0
-		f.mu.Lock()
-		f.onScreen = func(screen string) { shown = markCounts(screen, seen, shown) }
-		f.mu.Unlock()
+		f.OnScreen(func(screen string) { shown = markCounts(screen, seen, shown) })
 		sent := make([]time.Time, benchMembers)
 		var order atomic.Int32
 		b.StartTimer()
@@ -238,13 +236,11 @@ func benchVotes(b *testing.B, raw bool) {
 			case at := <-seen[k]:
 				all = append(all, max(0, at.Sub(sent[k-1])))
 			case <-time.After(30 * time.Second):
-				b.Fatalf("the facilitator never saw %d votes:\n%s", k, f.screen())
+				b.Fatalf("the facilitator never saw %d votes:\n%s", k, f.Screen())
 			}
 		}
 		b.StopTimer()
-		f.mu.Lock()
-		f.onScreen = nil
-		f.mu.Unlock()
+		f.OnScreen(nil)
 		for tr.room.Reveal(tr.room.FacilitatorView().Step.Scenario) { // on to the next item
 		}
 		b.StartTimer()
@@ -256,17 +252,17 @@ func benchVotes(b *testing.B, raw bool) {
 // moveOn presses → on the facilitator's screen until the room is past
 // step at: a quiz item's stages (the explanation after the reveals) are
 // steps of the presenter, not of the room.
-func moveOn(b *testing.B, f *client, tr *testRoom, at int) {
+func moveOn(b *testing.B, f *sshtest.Client, tr *testRoom, at int) {
 	b.Helper()
 	for range 10 {
-		f.press("right")
+		f.Press("right")
 		for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
 			if tr.room.FacilitatorView().Step.Index != at {
 				return
 			}
 		}
 	}
-	b.Fatalf("ten presses of → did not move the room:\n%s", f.screen())
+	b.Fatalf("ten presses of → did not move the room:\n%s", f.Screen())
 }
 
 func isQuizStep(tr *testRoom) bool { return tr.room.FacilitatorView().Step.Scenario != "" }
@@ -296,12 +292,12 @@ func BenchmarkRoomConnectToFirstFrame(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
-		c := dial(b, tr.addr, dialOpts{})
+		c := sshtest.Dial(b, tr.addr, sshtest.DialOpts{})
 		awaitOne(b, c, "Room code:")
 		all = append(all, time.Since(start))
 		b.StopTimer()
-		c.close()
-		c.release()
+		c.Close()
+		c.Release()
 		b.StartTimer()
 	}
 	b.StopTimer()
@@ -323,7 +319,7 @@ type rawMember struct {
 
 func dialRaw(b *testing.B, tr *testRoom, name string) *rawMember {
 	b.Helper()
-	conn, sess := openSession(b, tr.addr, []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })})
+	conn, sess := sshtest.OpenSession(b, tr.addr, []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })})
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package sshdoor
 
 import (
 	"errors"
@@ -28,8 +28,9 @@ const (
 	// the default 60).
 	memberFPS = 30
 	// driverFPS is the projected screen's: a vote waits at most 8 ms for
-	// the count to be drawn, not 33, and there is one such program.
-	driverFPS = frameRate
+	// the count to be drawn, not 33, and there is one such program (the
+	// guide's own frame rate).
+	driverFPS = 120
 )
 
 // programOptions are wish's options for a session's program, without a

@@ -1,4 +1,4 @@
-package main
+package sshdoor
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
+	"studyguide/internal/sshtest"
 	"studyguide/room"
 )
 
@@ -52,7 +53,7 @@ func openRaw(tb testing.TB, addr string, o rawOpts) *rawSession {
 	if o.term == "" {
 		o.term = "xterm-256color"
 	}
-	conn, err := sshDial(addr, o.from, o.user, nil)
+	conn, err := sshtest.SSHDial(addr, o.from, o.user, nil)
 	if err != nil {
 		tb.Fatalf("dial from %q: %v", o.from, err)
 	}
@@ -123,7 +124,7 @@ func (rs *rawSession) waitOut(text string) {
 }
 
 // waitEnd waits for the server to end the session and returns its output.
-func (rs *rawSession) waitEnd() string {
+func (rs *rawSession) WaitEnd() string {
 	rs.tb.Helper()
 	select {
 	case <-rs.done:
@@ -207,8 +208,8 @@ func TestHugeTerminalSizesAreClamped(t *testing.T) {
 	if w, h := clampSize(65535, 65535); w != maxCols || h != maxRows {
 		t.Errorf("clampSize(65535, 65535) = %d, %d", w, h)
 	}
-	m := dial(t, tr.addr, dialOpts{})
-	m.join(tr.room.Code(), "Ada")
+	m := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	m.Join(tr.room.Code(), "Ada")
 }
 
 // A paste before joining, or a long one after, or a sequence that never
@@ -220,7 +221,7 @@ func TestFloodsCloseTheSession(t *testing.T) {
 	before := openRaw(t, tr.addr, rawOpts{from: "127.0.1.10"})
 	before.waitOut("Room code")
 	sent := before.flood("\x1b[200~", 'x', 100<<20)
-	if out := before.waitEnd(); !strings.Contains(out, "too much input before joining the room; the connection is closed.") {
+	if out := before.WaitEnd(); !strings.Contains(out, "too much input before joining the room; the connection is closed.") {
 		t.Errorf("a 100 MB paste before joining: %q", tail(out, 300))
 	}
 	t.Logf("a 100 MB paste before joining: %.1f MB sent before the session closed", float64(sent)/(1<<20))
@@ -230,21 +231,21 @@ func TestFloodsCloseTheSession(t *testing.T) {
 	typing := openRaw(t, tr.addr, rawOpts{from: "127.0.1.13"})
 	typing.waitOut("Room code")
 	typing.flood("", '7', 1<<20)
-	if out := typing.waitEnd(); !strings.Contains(out, "too much input before joining the room") {
+	if out := typing.WaitEnd(); !strings.Contains(out, "too much input before joining the room") {
 		t.Errorf("1 MB of keys before joining: %q", tail(out, 300))
 	}
 
 	pasted := openRaw(t, tr.addr, rawOpts{from: "127.0.1.11"})
 	pasted.joinRaw(tr.room.Code(), "Paster")
 	pasted.flood("\x1b[200~", 'y', 1<<20)
-	if out := pasted.waitEnd(); !strings.Contains(out, "a paste longer than 16 KB") {
+	if out := pasted.WaitEnd(); !strings.Contains(out, "a paste longer than 16 KB") {
 		t.Errorf("a 1 MB paste from a member: %q", tail(out, 300))
 	}
 
 	endless := openRaw(t, tr.addr, rawOpts{from: "127.0.1.12"})
 	endless.joinRaw(tr.room.Code(), "Osc")
 	endless.flood("\x1b]52;c;", 'z', 1<<20)
-	if out := endless.waitEnd(); !strings.Contains(out, "an escape sequence too long to be a key") {
+	if out := endless.WaitEnd(); !strings.Contains(out, "an escape sequence too long to be a key") {
 		t.Errorf("an endless OSC from a member: %q", tail(out, 300))
 	}
 	grew := liveHeapMB() - base
@@ -253,12 +254,12 @@ func TestFloodsCloseTheSession(t *testing.T) {
 		t.Errorf("after the floods the server holds %.0f MB more", grew)
 	}
 	// A short paste is someone's name.
-	ok := dial(t, tr.addr, dialOpts{})
-	ok.waitFor("Room code:")
-	ok.press("\x1b[200~"+room.FormatCode(tr.room.Code())+"\x1b[201~", "enter")
-	ok.waitFor("Your name:")
-	ok.press("\x1b[200~Ada\x1b[201~", "enter")
-	ok.waitFor("following")
+	ok := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	ok.WaitFor("Room code:")
+	ok.Press("\x1b[200~"+room.FormatCode(tr.room.Code())+"\x1b[201~", "enter")
+	ok.WaitFor("Your name:")
+	ok.Press("\x1b[200~Ada\x1b[201~", "enter")
+	ok.WaitFor("following")
 	if names := tr.room.FacilitatorView().Names; len(names) != 1 || names[0] != "Ada" {
 		t.Errorf("in the room: %q, want the one member not closed", names)
 	}
@@ -274,7 +275,7 @@ var controlBytes = regexp.MustCompile("[\x00-\x09\x0b-\x1f\x7f]")
 func TestClientTextReachesTheLogClean(t *testing.T) {
 	evil := "\x1b]52;c;aGk=\x07\x1b[2J\x1b]0;PWNED\x07mallory"
 	for _, names := range []bool{false, true} {
-		var log syncBuffer
+		var log sshtest.SyncBuffer
 		tr := startRoom(t, roomConfig{log: &log, logNames: names})
 		rs := openRaw(t, tr.addr, rawOpts{from: "127.0.1.20", user: evil, term: "\x1b[2J\x1b]0;PWNED\x07",
 			command: "\x1b]0;PWNED\x07menu"})
@@ -305,7 +306,7 @@ func TestIdleConnectionsAreCappedAndClosed(t *testing.T) {
 	var held []*gossh.Client
 	refused := 0
 	for range 200 {
-		c, err := sshDial(tr.addr, "127.0.2.1", "idle", nil)
+		c, err := sshtest.SSHDial(tr.addr, "127.0.2.1", "idle", nil)
 		if err != nil {
 			refused++
 			continue
@@ -316,8 +317,8 @@ func TestIdleConnectionsAreCappedAndClosed(t *testing.T) {
 		t.Errorf("%d idle connections from one address were kept, want at most %d", len(held), 5+spareConns)
 	}
 	t.Logf("200 idle connections: %d kept, %d refused", len(held), refused)
-	m := dial(t, tr.addr, dialOpts{}) // another address (127.0.0.1)
-	m.join(tr.room.Code(), "Ada")
+	m := sshtest.Dial(t, tr.addr, sshtest.DialOpts{}) // another address (127.0.0.1)
+	m.Join(tr.room.Code(), "Ada")
 	deadline := time.Now().Add(15 * time.Second)
 	for tr.conns.open("127.0.2.1") > 0 {
 		if time.Now().After(deadline) {
@@ -337,7 +338,7 @@ func TestIdleConnectionsAreCappedAndClosed(t *testing.T) {
 func TestASessionThatNeverJoinsIsClosed(t *testing.T) {
 	tr := startRoom(t, roomConfig{joinWait: 300 * time.Millisecond})
 	rs := openRaw(t, tr.addr, rawOpts{from: "127.0.1.30"})
-	if out := rs.waitEnd(); !strings.Contains(out, "nobody joined on this connection in 1 seconds") {
+	if out := rs.WaitEnd(); !strings.Contains(out, "nobody joined on this connection in 1 seconds") {
 		t.Errorf("a session left at the code: %q", tail(out, 300))
 	}
 }
@@ -351,48 +352,48 @@ var seatWordOn = regexp.MustCompile(`seat word ([2-9b-df-hj-np-tv-xz]{4}-[2-9b-d
 func TestANameNeverTakesASeat(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
 	tr.show(t, 2, tr.quizStep(t, 2))
-	a := dial(t, tr.addr, dialOpts{w: 100, h: 30})
-	a.join(tr.room.Code(), "") // "member 1"
-	a.waitFor("vote with 1 or 2")
-	a.press("2")
-	a.waitFor("● your vote")
-	m := seatWordOn.FindStringSubmatch(a.screen())
+	a := sshtest.Dial(t, tr.addr, sshtest.DialOpts{W: 100, H: 30})
+	a.Join(tr.room.Code(), "") // "member 1"
+	a.WaitFor("vote with 1 or 2")
+	a.Press("2")
+	a.WaitFor("● your vote")
+	m := seatWordOn.FindStringSubmatch(a.Screen())
 	if m == nil {
-		t.Fatalf("no seat word on the member's screen:\n%s", a.screen())
+		t.Fatalf("no seat word on the member's screen:\n%s", a.Screen())
 	}
-	imp := dial(t, tr.addr, dialOpts{w: 100, h: 30})
-	imp.join(tr.room.Code(), "member 1")
-	imp.waitFor("vote with 1 or 2")
-	if strings.Contains(imp.screen(), "your vote") || strings.Contains(imp.screen(), m[1]) {
-		t.Fatalf("the impostor sees the member's vote or seat word:\n%s", imp.screen())
+	imp := sshtest.Dial(t, tr.addr, sshtest.DialOpts{W: 100, H: 30})
+	imp.Join(tr.room.Code(), "member 1")
+	imp.WaitFor("vote with 1 or 2")
+	if strings.Contains(imp.Screen(), "your vote") || strings.Contains(imp.Screen(), m[1]) {
+		t.Fatalf("the impostor sees the member's vote or seat word:\n%s", imp.Screen())
 	}
 	if names := tr.room.FacilitatorView().Names; strings.Join(names, ",") != "member 1,member 1 2" {
 		t.Errorf("who is here: %q", names)
 	}
-	a.close()
+	a.Close()
 	waitPresent(t, tr.room, 1)
-	back := dial(t, tr.addr, dialOpts{w: 100, h: 30})
-	back.join(tr.room.Code(), strings.ToUpper(m[1]))
-	back.waitFor("● your vote")
+	back := sshtest.Dial(t, tr.addr, sshtest.DialOpts{W: 100, H: 30})
+	back.Join(tr.room.Code(), strings.ToUpper(m[1]))
+	back.WaitFor("● your vote")
 }
 
 // A member whose connection dropped comes back to a full room: reclaiming
 // a seat never counts against the cap.
 func TestReturningMemberIntoAFullRoom(t *testing.T) {
 	tr := startRoom(t, roomConfig{maxMembers: 1})
-	key := newKey(t)
-	a := dial(t, tr.addr, dialOpts{key: key})
-	a.join(tr.room.Code(), "Ada")
-	a.close()
+	key := sshtest.NewKey(t)
+	a := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: key})
+	a.Join(tr.room.Code(), "Ada")
+	a.Close()
 	waitPresent(t, tr.room, 0)
-	b := dial(t, tr.addr, dialOpts{})
-	b.join(tr.room.Code(), "Bo")
-	again := dial(t, tr.addr, dialOpts{key: key})
-	again.waitFor("Room code:")
-	again.press(tr.room.Code(), "enter")
-	again.waitFor("only a member coming back to their seat can join")
-	again.press("enter")
-	again.waitFor("following")
+	b := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	b.Join(tr.room.Code(), "Bo")
+	again := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: key})
+	again.WaitFor("Room code:")
+	again.Press(tr.room.Code(), "enter")
+	again.WaitFor("only a member coming back to their seat can join")
+	again.Press("enter")
+	again.WaitFor("following")
 	if fv := tr.room.FacilitatorView(); fv.Present != 2 || strings.Join(fv.Names, ",") != "Ada,Bo" {
 		t.Errorf("in the room: %d %q", fv.Present, fv.Names)
 	}
@@ -435,13 +436,13 @@ func TestGuessingFromManyAddresses(t *testing.T) {
 	if n := tr.room.FacilitatorView().Present; n != 0 {
 		t.Errorf("%d got in", n)
 	}
-	late := dial(t, tr.addr, dialOpts{})
-	late.waitFor("Room code:")
-	late.press(tr.room.Code(), "enter")
-	late.waitFor("takes none for a minute")
+	late := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	late.WaitFor("Room code:")
+	late.Press(tr.room.Code(), "enter")
+	late.WaitFor("takes none for a minute")
 	clk.Add(room.RoomRefill)
-	late.press(tr.room.Code(), "enter")
-	late.waitFor("Your name:")
+	late.Press(tr.room.Code(), "enter")
+	late.WaitFor("Your name:")
 }
 
 // testClock is a room's clock a test moves on.
@@ -474,13 +475,13 @@ func TestAttackLeavesTheRoomStanding(t *testing.T) {
 		t.Skip("the attacks together take a minute under the race detector (each alone runs there); .ci/run runs them without")
 	}
 	clk := &testClock{t: time.Now()}
-	var log syncBuffer
+	var log sshtest.SyncBuffer
 	tr := startRoom(t, roomConfig{headless: true, log: &log, logNames: true, now: clk.Now,
 		sessionWait: 2 * time.Second})
-	fac := dial(t, tr.addr, dialOpts{w: 100, h: 30})
-	fac.waitFor("Room code:")
-	fac.press(tr.room.FacilitatorCode(), "enter")
-	fac.waitFor("0 in the room")
+	fac := sshtest.Dial(t, tr.addr, sshtest.DialOpts{W: 100, H: 30})
+	fac.WaitFor("Room code:")
+	fac.Press(tr.room.FacilitatorCode(), "enter")
+	fac.WaitFor("0 in the room")
 	warm := openRaw(t, tr.addr, rawOpts{from: "127.0.4.1"})
 	warm.joinRaw(tr.room.Code(), "warm")
 	_ = warm.sess.Close()
@@ -493,14 +494,14 @@ func TestAttackLeavesTheRoomStanding(t *testing.T) {
 	paste := openRaw(t, tr.addr, rawOpts{from: "127.0.4.3"})
 	paste.waitOut("Room code")
 	paste.flood("\x1b[200~", 'x', 100<<20)
-	paste.waitEnd()
+	paste.WaitEnd()
 	evil := "\x1b]52;c;aGk=\x07\x1b[2J\x1b]0;PWNED\x07"
 	named := openRaw(t, tr.addr, rawOpts{from: "127.0.4.4", user: evil + "u", term: evil, command: evil,
 		env: map[string]string{"LC_X": evil}})
 	named.joinRaw(tr.room.Code(), evil+"Eve")
 	var idle []*gossh.Client
 	for range 200 {
-		if c, err := sshDial(tr.addr, "127.0.4.5", "idle", nil); err == nil {
+		if c, err := sshtest.SSHDial(tr.addr, "127.0.4.5", "idle", nil); err == nil {
 			idle = append(idle, c)
 		}
 	}
@@ -539,7 +540,7 @@ func TestAttackLeavesTheRoomStanding(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	fac.waitFor("wrong codes")
+	fac.WaitFor("wrong codes")
 	_ = huge.sess.Close()
 	_ = named.sess.Close()
 	for _, c := range idle {
@@ -549,21 +550,21 @@ func TestAttackLeavesTheRoomStanding(t *testing.T) {
 	t.Logf("the attacks took %s; %d of 200 idle connections were kept", time.Since(start).Round(time.Millisecond), len(idle))
 
 	clk.Add(room.RoomRefill) // the guessing paused the door for new codes
-	m := dial(t, tr.addr, dialOpts{})
-	m.join(tr.room.Code(), "Ada")
-	for k := 2; k < 45 && !strings.Contains(fac.screen(), "voted"); k++ { // on to the first quiz item
-		fac.press("right")
-		fac.waitFor(fmt.Sprintf("ch 2 · %d/", k))
+	m := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
+	m.Join(tr.room.Code(), "Ada")
+	for k := 2; k < 45 && !strings.Contains(fac.Screen(), "voted"); k++ { // on to the first quiz item
+		fac.Press("right")
+		fac.WaitFor(fmt.Sprintf("ch 2 · %d/", k))
 	}
-	m.waitFor("vote with 1 or 2")
-	m.press("2")
-	fac.waitFor("1 of 1 voted")
+	m.WaitFor("vote with 1 or 2")
+	m.Press("2")
+	fac.WaitFor("1 of 1 voted")
 	grew := liveHeapMB() - base
 	t.Logf("after the attacks the server's heap is %.1f MB above where it started", grew)
 	if grew > 24 {
 		t.Errorf("the server holds %.0f MB more than before the attacks", grew)
 	}
-	if s := fac.screen(); strings.Contains(s, "PWNED") || controlBytes.MatchString(strings.ReplaceAll(s, "\n", "")) {
+	if s := fac.Screen(); strings.Contains(s, "PWNED") || controlBytes.MatchString(strings.ReplaceAll(s, "\n", "")) {
 		t.Errorf("the facilitator's screen shows what an attacker sent:\n%s", s)
 	}
 	if loc := controlBytes.FindStringIndex(log.String()); loc != nil {
@@ -575,13 +576,13 @@ func TestAttackLeavesTheRoomStanding(t *testing.T) {
 // between words.
 func TestGoodbyeLinesFitTheTerminal(t *testing.T) {
 	tr := startRoom(t, roomConfig{})
-	c := dial(t, tr.addr, dialOpts{w: 40, h: 12})
-	c.waitFor("Room code:")
+	c := sshtest.Dial(t, tr.addr, sshtest.DialOpts{W: 40, H: 12})
+	c.WaitFor("Room code:")
 	for range room.MaxAttempts {
-		c.press("9", "enter")
+		c.Press("9", "enter")
 	}
-	out := c.waitEnd()
-	if !strings.Contains(flat(out), "Wrong three times. Ask the facilitator") {
+	out := c.WaitEnd()
+	if !strings.Contains(sshtest.Flat(out), "Wrong three times. Ask the facilitator") {
 		t.Fatalf("the goodbye: %q", out)
 	}
 	said := ansi.Strip(out) // what the program printed after leaving the full screen, from the goodbye on

@@ -1,4 +1,6 @@
-package main
+// Package restgc collects a served room's garbage while the room is at
+// rest, so that a collection does not land in a burst of votes.
+package restgc
 
 import (
 	"runtime"
@@ -33,8 +35,12 @@ func newRestCollector() restCollector {
 	return restCollector{quiet: atRestQuiet, worth: heapWorthCollecting, collect: runtime.GC}
 }
 
+// Run collects at rest after the changes the channel signals (a room's
+// subscription), until it is closed (the room closes it when it ends).
+func Run(changes <-chan struct{}) { newRestCollector().run(changes) }
+
 // run collects at rest after the changes the channel signals, until it is
-// closed (the room closes it when it ends).
+// closed.
 func (c restCollector) run(changes <-chan struct{}) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
