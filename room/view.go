@@ -74,6 +74,8 @@ type MemberView struct {
 	// otherwise.
 	Item *ItemView
 	Exit Exit
+	// Present is how many members are in the room.
+	Present int
 	// Driven says a facilitator is driving the room (see Room.Drive);
 	// DriverLeft that one was and none is now: the room waits for one.
 	Driven, DriverLeft bool
@@ -127,7 +129,7 @@ func (m *Member) View() MemberView {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	v := MemberView{Seat: m.seat.number, Name: m.seat.name, Following: m.following, Step: m.own,
-		RoomStep: r.step, Exit: m.exit, Driven: r.drivers > 0,
+		RoomStep: r.step, Exit: m.exit, Present: r.present, Driven: r.drivers > 0,
 		DriverLeft: r.drivenOnce && r.drivers == 0}
 	if m.following {
 		v.Step = r.step
