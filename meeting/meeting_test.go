@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"studyguide/content"
 	"studyguide/meeting"
 	"studyguide/room"
 	"studyguide/seeds"
@@ -147,5 +148,51 @@ func TestSeeAQuizItem(t *testing.T) {
 	ada.Goto(d.RoomStep(d.Start(2)))
 	if s := d.See(pack, d.Start(2), ada.View(), room.ItemView{}, false); s.Following || s.RoomCounter != d.Counter(q) || s.Vote != nil || s.Present != 2 {
 		t.Errorf("on their own: %+v", s)
+	}
+}
+
+// Every step says its text with the glossary's terms marked: each span is
+// the term (one of its forms, as the glossary folds it), and a term is
+// marked once a step; notes and scenarios are not marked.
+func TestStepTextMarksTermsOnce(t *testing.T) {
+	d, _ := deck(t)
+	pack, _ := seeds.Pack()
+	marked := 0
+	for i := range d.Len() {
+		txt := d.Text(pack, i)
+		seen := map[*content.Term]bool{}
+		if txt.Heading == "" && d.At(i).Kind != meeting.Passage {
+			t.Errorf("step %d (kind %v) has no heading", i, d.At(i).Kind)
+		}
+		for _, b := range txt.Blocks {
+			if strings.TrimSpace(b.Text) != b.Text || strings.Contains(b.Text, "  ") || strings.Contains(b.Text, "\n") {
+				t.Fatalf("step %d: a block not on one line: %q", i, b.Text)
+			}
+			if len(b.Terms) > 0 && (b.Kind == meeting.Note || d.At(i).Kind == meeting.Quiz) {
+				t.Errorf("step %d: terms marked in %q", i, b.Text)
+			}
+			runes := []rune(b.Text)
+			for _, sp := range b.Terms {
+				if seen[sp.Term] {
+					t.Errorf("step %d: %q marked twice", i, sp.Term.Term)
+				}
+				seen[sp.Term] = true
+				marked++
+				got := string(content.FoldText(string(runes[sp.Start:sp.End])))
+				ok := false
+				for _, f := range sp.Term.Forms() {
+					ok = ok || got == string(content.FoldText(f))
+				}
+				if !ok {
+					t.Errorf("step %d: %q is marked as %q", i, string(runes[sp.Start:sp.End]), sp.Term.Term)
+				}
+			}
+		}
+	}
+	if marked < 50 {
+		t.Errorf("only %d terms marked in the whole deck", marked)
+	}
+	if got := d.Text(pack, d.Start(2)).Blocks[2].Text; got != d.Outline(2) || !strings.Contains(got, "4 scenarios for the room") {
+		t.Errorf("chapter 2's title card outline: %q", got)
 	}
 }
