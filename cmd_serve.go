@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -20,15 +21,17 @@ import (
 
 	"studyguide/content"
 	"studyguide/internal/restgc"
+	"studyguide/meeting"
 	"studyguide/progress"
 	"studyguide/room"
 	"studyguide/sshdoor"
 	"studyguide/tui"
+	"studyguide/webdoor"
 )
 
 // serveFlags are serve's own flags.
 type serveFlags struct {
-	listen, hostKey, facilitatorKey, record, log string
+	listen, web, hostKey, facilitatorKey, record, log string
 	items, maxMembers                            int
 	seed                                         int64
 	headless                                     bool
@@ -61,6 +64,7 @@ func newServeCmd(opts *options) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.listen, "listen", ":2222", "the address to listen on, HOST:PORT (:2222 is every address of this machine)")
+	fl.StringVar(&f.web, "web", ":8080", `the address members' browsers join at, HOST:PORT ("" for none)`)
 	fl.IntVarP(&f.items, "items", "n", 4, "quiz scenarios per chapter (0: all of them)")
 	fl.Int64Var(&f.seed, "seed", 1, "which scenarios, in which order: the same seed gives the same ones")
 	fl.IntVar(&f.maxMembers, "max-members", room.DefaultMaxMembers, "how many members may be in the room at once")
@@ -120,14 +124,24 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 		return err
 	}
 	go restgc.Run(r.Subscribe().C()) // ends with the room
-	served := make(chan error, 1)
+	served := make(chan error, 2)
 	go func() { served <- srv.Serve() }()
+	info := srv.Info()
+	var web *webdoor.Server
+	if f.web != "" {
+		if web, err = webdoor.New(pack, r, meeting.NewDeck(pack, f.items, f.seed), webdoor.Config{Listen: f.web, Log: logTo}); err != nil {
+			srv.Shutdown(context.Background())
+			return err
+		}
+		go func() { served <- web.Serve() }()
+		info.Web = webURLs(f.web, web.Port())
+	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	out := cmd.ErrOrStderr()
 	if f.headless {
 		_ = r.Show(deck.Start(chapter))
-		printJoin(out, srv.Info(), r.FacilitatorCode(), f.facilitatorKey != "")
+		printJoin(out, info, r.FacilitatorCode(), f.facilitatorKey != "")
 		select {
 		case <-ctx.Done():
 		case err = <-served:
@@ -141,11 +155,14 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 			defer func() { os.Stderr = saved }()
 		}
 		err = runFacilitator(ctx, pack, r, tui.Options{Present: true, Chapter: chapter, Theme: theme, NoColor: os.Getenv("NO_COLOR") != "",
-			Room: &tui.RoomOptions{Room: r, Deck: deck, Info: srv.Info()}})
+			Room: &tui.RoomOptions{Room: r, Deck: deck, Info: info}})
 	}
 	down, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	srv.Shutdown(down)
+	if web != nil {
+		web.Shutdown(down)
+	}
 	fmt.Fprintln(out, "The meeting has ended; everyone in the room was told.")
 	what := "addresses and times, no names"
 	if f.log != "" {
@@ -197,11 +214,27 @@ func runFacilitator(ctx context.Context, pack *content.Pack, r *room.Room, to tu
 	return err
 }
 
+// webURLs are the addresses members' browsers reach a web door listening
+// on listen at, port being where it listens.
+func webURLs(listen string, port int) []string {
+	var out []string
+	for _, h := range sshdoor.JoinHosts(listen) {
+		if strings.Contains(h, ":") {
+			h = "[" + h + "]"
+		}
+		out = append(out, fmt.Sprintf("http://%s:%d/", h, port))
+	}
+	return out
+}
+
 // printJoin says how to join a headless room.
 func printJoin(w io.Writer, info tui.JoinInfo, facCode string, facKeys bool) {
 	fmt.Fprintf(w, "The room is open. Members join with:\n\n")
 	for _, h := range info.Hosts {
 		fmt.Fprintf(w, "    %s\n", info.CommandFor(h))
+	}
+	for _, u := range info.Web {
+		fmt.Fprintf(w, "    %s  (in a browser)\n", u)
 	}
 	fmt.Fprintf(w, "\nand the member code %s. The facilitator joins the same way with the code %s",
 		room.FormatCode(info.Code), room.FormatCode(facCode))

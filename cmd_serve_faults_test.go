@@ -71,10 +71,10 @@ func TestHeadlessServeSaysWhyItCannotStart(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"serve", "--headless", "--listen", busy.Addr().String(), "--host-key", hostKey}, "address already in use"},
-		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--host-key", hostKey, "--facilitator-key", notKeys},
+		{[]string{"serve", "--headless", "--listen", busy.Addr().String(), "--web=", "--host-key", hostKey}, "address already in use"},
+		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--web=", "--host-key", hostKey, "--facilitator-key", notKeys},
 			"not a public key"},
-		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--host-key", open}, "can be read by others (0644)"},
+		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--web=", "--host-key", open}, "can be read by others (0644)"},
 	} {
 		out, code := runProgram(t, env, nil, c.args...)
 		if code == 0 || !strings.Contains(out, "studyguide: ") || !strings.Contains(out, c.want) {
@@ -99,7 +99,7 @@ func TestUnwritableRecordIsPrinted(t *testing.T) {
 			}
 		}
 		_ = p.Signal(syscall.SIGTERM)
-	}, "serve", "--headless", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(dir, "hk"), "--record", filepath.Join(notADir, "r.md"))
+	}, "serve", "--headless", "--listen", "127.0.0.1:0", "--web=", "--host-key", filepath.Join(dir, "hk"), "--record", filepath.Join(notADir, "r.md"))
 	if code == 0 {
 		t.Errorf("serve exited 0 though the record was lost:\n%s", out)
 	}
@@ -120,7 +120,7 @@ func TestMaxMembersFromTheCommandLine(t *testing.T) {
 	cmd := newRootCmd()
 	cmd.SetOut(&out)
 	cmd.SetErr(&out)
-	cmd.SetArgs([]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--max-members", "1", "--no-save",
+	cmd.SetArgs([]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--web=", "--max-members", "1", "--no-save",
 		"--host-key", filepath.Join(dir, "hk")})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -29,7 +29,7 @@ func TestServeHeadlessFromTheCommandLine(t *testing.T) {
 	cmd := newRootCmd()
 	cmd.SetOut(&out)
 	cmd.SetErr(&out)
-	cmd.SetArgs([]string{"serve", "2", "--headless", "--listen", "127.0.0.1:0", "--items", "2",
+	cmd.SetArgs([]string{"serve", "2", "--headless", "--listen", "127.0.0.1:0", "--web", "127.0.0.1:0", "--items", "2",
 		"--host-key", filepath.Join(dir, "host_key"), "--record", record})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -98,9 +98,9 @@ func TestServeRefusesBeforeListening(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"serve", "--listen", "127.0.0.1:0"}, "use --headless"},
-		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--record", taken}, "already exists"},
-		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--max-members", "0"}, "at least 1"},
+		{[]string{"serve", "--listen", "127.0.0.1:0", "--web="}, "use --headless"},
+		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--web=", "--record", taken}, "already exists"},
+		{[]string{"serve", "--headless", "--listen", "127.0.0.1:0", "--web=", "--max-members", "0"}, "at least 1"},
 	} {
 		if _, err := run(t, c.args...); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%v: %v, want %q", c.args, err, c.want)

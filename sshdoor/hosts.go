@@ -2,10 +2,10 @@ package sshdoor
 
 import "net"
 
-// joinHosts are the addresses members can reach a server listening on
+// JoinHosts are the addresses members can reach a server listening on
 // listen at: that host when it is one, else the machine's LAN addresses
 // (IPv4 first), else localhost.
-func joinHosts(listen string) []string {
+func JoinHosts(listen string) []string {
 	host, _, err := net.SplitHostPort(listen)
 	if err == nil && host != "" {
 		if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {

@@ -145,7 +145,7 @@ func New(pack *content.Pack, r *room.Room, deck *tui.Deck, cfg Config) (*Server,
 	}
 	s.info.Code = r.Code()
 	s.info.Port = s.ln.Addr().(*net.TCPAddr).Port
-	s.info.Hosts = joinHosts(cfg.Listen)
+	s.info.Hosts = JoinHosts(cfg.Listen)
 	return s, nil
 }
 

@@ -48,6 +48,10 @@ type JoinInfo struct {
 	Code string
 	// Fingerprint is the server's host key (SHA256:…), for members to check.
 	Fingerprint string
+	// Web are the addresses members' browsers join at
+	// ("http://192.168.1.23:8080/"), likeliest first; none without the
+	// web door.
+	Web []string
 }
 
 // Command is what a member types to join at the first host.

@@ -1,0 +1,69 @@
+// studyguide · the room: the page follows the room live (server-sent
+// events), votes and moves without reloading, opens glossary entries in a
+// popup, and reads a swipe as back or ahead. Without it, the page works
+// with forms and refreshes itself.
+(function () {
+  "use strict";
+  var live = document.getElementById("live");
+  if (!live) return;
+  var dialog = document.getElementById("term");
+  var stream;
+  function follow() {
+    if (!window.EventSource) return;
+    stream = new EventSource("/events");
+    stream.addEventListener("view", function (e) {
+      var focused = document.activeElement && document.activeElement.closest("form") ? document.activeElement.getAttribute("value") : null;
+      live.innerHTML = e.data;
+      if (focused) {
+        var again = live.querySelector('button[value="' + CSS.escape(focused) + '"]');
+        if (again) again.focus();
+      }
+    });
+    stream.addEventListener("end", function () { stream.close(); location.reload(); });
+  }
+  function post(form, submitter) {
+    var data = new FormData(form);
+    if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+    return fetch(form.action, { method: "POST", body: new URLSearchParams(data), headers: { "X-Studyguide": "fetch" }, credentials: "same-origin" })
+      .then(function (r) {
+        if (r.status === 422) return r.text().then(function (t) { notice(t); });
+        if (r.status === 409) { location.reload(); return; }
+        if (!r.ok) throw new Error(r.status);
+      });
+  }
+  function notice(text) {
+    var main = document.getElementById("step");
+    var p = main.querySelector(".notice") || document.createElement("p");
+    p.className = "notice"; p.setAttribute("role", "alert"); p.textContent = text;
+    main.insertBefore(p, main.firstChild);
+  }
+  live.addEventListener("submit", function (e) {
+    if (!window.fetch || !stream) return;
+    e.preventDefault();
+    post(e.target, e.submitter).catch(function () { e.target.submit(); });
+  });
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a.term");
+    if (!a || !dialog || !dialog.showModal || !window.fetch) return;
+    e.preventDefault();
+    fetch("/term/" + a.dataset.term + "?part=1", { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then(function (html) {
+        document.getElementById("term-body").innerHTML = html;
+        if (!dialog.open) dialog.showModal();
+      })
+      .catch(function () { location.href = a.href; });
+  });
+  var x0 = null, y0 = null;
+  live.addEventListener("touchstart", function (e) { x0 = e.touches[0].clientX; y0 = e.touches[0].clientY; }, { passive: true });
+  live.addEventListener("touchend", function (e) {
+    if (x0 === null) return;
+    var dx = e.changedTouches[0].clientX - x0, dy = e.changedTouches[0].clientY - y0;
+    x0 = null;
+    if (Math.abs(dx) < 70 || Math.abs(dy) > Math.abs(dx) / 2) return;
+    var to = dx < 0 ? "ahead" : "back";
+    var input = live.querySelector('.moves input[name="to"][value="' + to + '"]');
+    if (input && !input.form.querySelector("button").disabled) post(input.form, null);
+  }, { passive: true });
+  follow();
+})();
