@@ -32,9 +32,9 @@ import (
 // serveFlags are serve's own flags.
 type serveFlags struct {
 	listen, web, hostKey, facilitatorKey, record, log string
-	items, maxMembers                            int
-	seed                                         int64
-	headless                                     bool
+	items, maxMembers                                 int
+	seed                                              int64
+	headless                                          bool
 }
 
 func newServeCmd(opts *options) *cobra.Command {
