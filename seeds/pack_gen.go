@@ -6,7 +6,7 @@ import "studyguide/content"
 
 var compiled = &content.Compiled{
 	Files:       []string{"pack.yaml", "mass-organizations-and-ngos.txt", "article.md", "glossary.yaml", "quiz.yaml", "scenarios.yaml", "guide.yaml"},
-	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4105:a7f32d4f;scenarios.yaml:114733:77fb0dac;guide.yaml:45255:0937dcdc;",
+	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4112:60b74d23;scenarios.yaml:114733:77fb0dac;guide.yaml:45255:0937dcdc;",
 	Meta: content.Meta{
 		ID:         "mass-organizations-and-ngos",
 		Title:      "Mass Organizations and NGOs in a Socialist Movement",
@@ -1563,14 +1563,14 @@ var compiled = &content.Compiled{
 			},
 			{
 				ID:          "7",
-				Label:       "No bottom-up structures",
+				Label:       "No bottom-up say; self-blame",
 				Description: "The absence of bottom-up structures to determine strategies, define a political vision, elect operational leaders and hold operational leadership accountable in turn requires that deliberative and self-reflective processes be intensely personal and fraught for lower-level staff—for example, staff and board meetings where people are asked to self-criticize.",
 				Paragraph:   "p19",
 				Line:        40,
 			},
 			{
 				ID:          "8",
-				Label:       "Cash-powered, staff-driven",
+				Label:       "Runs on cash, not volunteers",
 				Description: "Because organizing NGOs are staff-driven, the key resource is financial—their ability to act relies on their ability to pay staff, so even ostensibly “people-powered” NGOs are in fact cash-powered. Revenue relies in significant part on the expertise and managerial control of professionals. By contrast, in socialist and “movement organizations,” the key resource is operational capacity—volunteer time—which relies on the ability of the organization’s agreed-upon political leadership to connect the membership to one another and mobilize them in an efficient and sustainable way. Therefore managerial control undercuts rather than magnifies the organization’s key resource (i.e., being excluded from decision-making, the membership tends to lose its personal investment in organizational priorities).",
 				Paragraph:   "p20",
 				Line:        43,

@@ -43,7 +43,7 @@ func TestMapGolden(t *testing.T) {
 func TestMapIsOneScreenAt80x24(t *testing.T) {
 	hs := mapHarness(t, 80, 24)
 	hs.mustSee("The argument at a glance", "╭─ The tension", "Funders", "The state", "Formal political power",
-		"1 Overwork culture", "10 Technocrats; class/race rift", "7 No bottom-up structures",
+		"1 Overwork culture", "10 Technocrats; class/race rift", "7 No bottom-up say; self-blame",
 		"More people doing less", "The Bernie endorsements", "Chicago’s member-led collectives", "╰──", "enter read that chapter")
 }
 
