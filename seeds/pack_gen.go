@@ -6,7 +6,7 @@ import "studyguide/content"
 
 var compiled = &content.Compiled{
 	Files:       []string{"pack.yaml", "mass-organizations-and-ngos.txt", "article.md", "glossary.yaml", "quiz.yaml", "scenarios.yaml", "guide.yaml"},
-	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4112:60b74d23;scenarios.yaml:114733:77fb0dac;guide.yaml:45255:0937dcdc;",
+	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4855:42c5fb8b;scenarios.yaml:114904:fa11466c;guide.yaml:45255:0937dcdc;",
 	Meta: content.Meta{
 		ID:         "mass-organizations-and-ngos",
 		Title:      "Mass Organizations and NGOs in a Socialist Movement",
@@ -1607,46 +1607,60 @@ var compiled = &content.Compiled{
 				Line:        60,
 			},
 			{
+				ID:          "staff-direction",
+				Label:       "Staff work at the members' direction",
+				Description: "Where the organization employs staff, the members set its course and the staff carry it out, even when that means dropping a program the staff favored: the reverse of grant-funded staff who, the essay says, “cannot quite work at the membership’s direction.”",
+				Paragraph:   "p28",
+				Line:        67,
+			},
+			{
+				ID:          "class-for-itself",
+				Label:       "A class acting for itself",
+				Description: "Working-class members move into positions of political leadership and, by acting on their own behalf, learn the skills to lead, so the working class can act as a “class for itself” instead of being spoken for.",
+				Paragraph:   "p39",
+				Line:        74,
+			},
+			{
 				ID:          "leaders-turn-over",
 				Label:       "Leaders win support and turn over",
 				Description: "People become leaders by winning members over to a political vision and strategy, and leadership changes hands regularly instead of resting with a fixed few.",
 				Paragraph:   "p54",
-				Line:        67,
+				Line:        81,
 			},
 			{
 				ID:          "volunteer-time",
 				Label:       "Volunteer time as the key resource",
-				Description: "The organization's capacity is its members' volunteered time, connected and coordinated by leaders the members chose, not money to pay staff.",
+				Description: "The organization's capacity is its members' volunteered time, which its “agreed-upon political leadership” connects and mobilizes, not money to pay staff.",
 				Paragraph:   "p20",
-				Line:        73,
+				Line:        87,
 			},
 			{
 				ID:          "organization-as-body",
 				Label:       "Allies deal with the group as a body",
 				Description: "Officials and allied organizations have to relate to the organization as a whole and its collective decisions, because no individual leader can deliver it on their own say-so.",
 				Paragraph:   "p54",
-				Line:        79,
+				Line:        93,
 			},
 			{
 				ID:          "deliberation",
 				Label:       "Compromise through political education",
 				Description: "When a compromise is needed, members reach it themselves through political education and democratic debate that they buy into, even at the risk of disagreeing.",
 				Paragraph:   "p66",
-				Line:        86,
+				Line:        100,
 			},
 			{
 				ID:          "member-demands",
 				Label:       "Demands straight from affected members",
 				Description: "The organization's demands come directly from the people most affected, which gives it an ideological clarity that institutional calculation would water down.",
 				Paragraph:   "p65",
-				Line:        93,
+				Line:        107,
 			},
 			{
 				ID:          "pull-partners",
 				Label:       "Pulling partners toward participation",
 				Description: "In coalitions, the weight of many committed, participating members pressures partner organizations to follow its lead or to involve their own members more.",
 				Paragraph:   "p53",
-				Line:        99,
+				Line:        113,
 			},
 		},
 		Scenarios: []*content.Scenario{
@@ -1825,8 +1839,8 @@ var compiled = &content.Compiled{
 				Difficulty:  "hard",
 				Text:        "Congress is about to pass a federal housing bill that falls short of what the Hearthkeepers Federation's members demanded. The small national staff, who answer to an elected council, organize a month of study circles in every chapter on what the bill would and would not do, and then a delegate vote. Staff warn that a 'no' vote could strain relations with the bill's sponsors, but they carry out the members' decision to oppose it.",
 				Answer:      "mass",
-				Principles:  []string{"deliberation"},
-				Explanation: "Compromise through political education, accepting its risk. Staff could have let worries about relationships decide, but members study the bill and decide, and staff carry out a decision that may strain relations with the bill's sponsors. The essay notes that members may reach different conclusions, a risk professionally managed organizations find unacceptable because it could jeopardize funding or irreparably damage necessary institutional relationships.",
+				Principles:  []string{"deliberation", "staff-direction"},
+				Explanation: "Compromise through political education, accepting its risk, with staff at the members' direction. Staff could have let worries about relationships decide, but members study the bill and decide, and staff carry out a decision that may strain relations with the bill's sponsors. The essay notes that members may reach different conclusions, a risk professionally managed organizations find unacceptable because it could jeopardize funding or irreparably damage necessary institutional relationships.",
 				Passage:     "Even with such programs, there is a degree of risk; ultimately, members may not agree with an analysis, or may arrive at different conclusions that can only be resolved through democratic deliberation. For professionally managed organizations, this is an unacceptable level of risk, since it could represent an existential threat—i.e., by jeopardizing funding or irreparably damaging necessary institutional relationships.",
 				ParagraphID: "p66",
 				Chapter:     8,
@@ -1844,7 +1858,7 @@ var compiled = &content.Compiled{
 				Passage:     "mass-oriented organizations that are reliant on volunteer participation, which have to grow slowly and through voluntary participation and cannot selectively center spokespeople or hire staff",
 				ParagraphID: "p66",
 				Chapter:     8,
-				Line:        257,
+				Line:        258,
 			},
 			{
 				ID:          "no-protests-during-session",
@@ -1858,7 +1872,7 @@ var compiled = &content.Compiled{
 				Passage:     "Each organization needs to align their political strategy, which in turn means they need to engage in particular types of tactics or avoid other types of tactics—for example something that would alienate potential political allies, like direct action or protests, or something that implicates the tax-exempt status of a partner organization.",
 				ParagraphID: "p52",
 				Chapter:     6,
-				Line:        276,
+				Line:        277,
 			},
 			{
 				ID:          "day-laborers-keep-wording",
@@ -1872,7 +1886,7 @@ var compiled = &content.Compiled{
 				Passage:     "The member/volunteer-led nature of these organizations has a direct relation to their ideological clarity. The organizations’ demands are direct expressions of the impacted constituencies, and the ideological clarity results from that.",
 				ParagraphID: "p65",
 				Chapter:     8,
-				Line:        296,
+				Line:        297,
 			},
 			{
 				ID:          "coalition-counts-paid-staff",
@@ -1886,7 +1900,7 @@ var compiled = &content.Compiled{
 				Passage:     "By contrast, in socialist and “movement organizations,” the key resource is operational capacity—volunteer time—which relies on the ability of the organization’s agreed-upon political leadership to connect the membership to one another and mobilize them in an efficient and sustainable way.",
 				ParagraphID: "p20",
 				Chapter:     2,
-				Line:        314,
+				Line:        315,
 			},
 			{
 				ID:          "canvass-lead-job-split",
@@ -1900,7 +1914,7 @@ var compiled = &content.Compiled{
 				Passage:     "A sustainable social movement organization needs scale and a structure that allows for more people doing less—and all that entails (a big decision-making structure, broad coordination, and a culture of solidarity and encouragement).",
 				ParagraphID: "p42",
 				Chapter:     5,
-				Line:        332,
+				Line:        333,
 			},
 			{
 				ID:          "just-here-to-support",
@@ -1914,7 +1928,7 @@ var compiled = &content.Compiled{
 				Passage:     "If NGO workers were true “workers” different in type but not in basic character from the members they are organizing, then eliding the difference would be unnecessary, and they could make common cause with their fellow workers. For all the reasons discussed above, maintaining a hierarchical power relationship between especially managerial staff, organizing staff, and membership is an existential issue for grant-funded organizations.",
 				ParagraphID: "p34",
 				Chapter:     4,
-				Line:        350,
+				Line:        351,
 			},
 			{
 				ID:          "new-member-political-ed",
@@ -1928,7 +1942,7 @@ var compiled = &content.Compiled{
 				Passage:     "For a mass organization, when some degree of political compromise is necessary, it can only adequately be achieved through deliberative political education that members buy in to; thus the importance of internally-facing political education and policy education.",
 				ParagraphID: "p66",
 				Chapter:     8,
-				Line:        369,
+				Line:        370,
 			},
 			{
 				ID:          "people-powered-canvass-ends",
@@ -1942,7 +1956,7 @@ var compiled = &content.Compiled{
 				Passage:     "Because organizing NGOs are staff-driven, the key resource is financial—their ability to act relies on their ability to pay staff, so even ostensibly “people-powered” NGOs are in fact cash-powered.",
 				ParagraphID: "p20",
 				Chapter:     2,
-				Line:        388,
+				Line:        389,
 			},
 			{
 				ID:          "local-endorsement-member-vote",
@@ -1956,7 +1970,7 @@ var compiled = &content.Compiled{
 				Passage:     "membership organizations with robust member participation like the United Teachers of Los Angeles and the National Nurses United, created a contrast with the WFP’s political calculation and showed the value of member political agency and responsiveness to mass, grassroots pressure rather than shrewd institutional calculation.",
 				ParagraphID: "p62",
 				Chapter:     7,
-				Line:        407,
+				Line:        408,
 			},
 			{
 				ID:          "organizer-stays-offstage",
@@ -1970,7 +1984,7 @@ var compiled = &content.Compiled{
 				Passage:     "A species of this belief is the tenet of community organizing that organizing staff be “invisible,” that the public and political community are presented a manicured image of a member-run organization with member “leaders” who determine the political vision and tactics of the organization.",
 				ParagraphID: "p34",
 				Chapter:     4,
-				Line:        427,
+				Line:        428,
 			},
 			{
 				ID:          "closed-door-talks-mandate",
@@ -1984,7 +1998,7 @@ var compiled = &content.Compiled{
 				Passage:     "Again, this requires a structure that affords an extraordinary amount of discretion to a small group, which can be useful at times but if it becomes a practice can undermine an organization’s participatory character.",
 				ParagraphID: "p52",
 				Chapter:     6,
-				Line:        446,
+				Line:        447,
 			},
 			{
 				ID:          "union-reps-call-in-favors",
@@ -1998,7 +2012,7 @@ var compiled = &content.Compiled{
 				Passage:     "Cultivating personal rather than organizational relationships between staff and members to turn members out to public-facing events and lobbying/advocacy efforts that engender competition between staff organizers and paternalistic, even exploitative relationships between staff and members.",
 				ParagraphID: "p17",
 				Chapter:     2,
-				Line:        465,
+				Line:        466,
 			},
 			{
 				ID:          "coordinator-rotation",
@@ -2012,7 +2026,7 @@ var compiled = &content.Compiled{
 				Passage:     "The leaders of such an organization—if it is organized properly—will change in composition regularly.",
 				ParagraphID: "p61",
 				Chapter:     7,
-				Line:        484,
+				Line:        485,
 			},
 			{
 				ID:          "organizeable-candidate-pick",
@@ -2026,7 +2040,7 @@ var compiled = &content.Compiled{
 				Passage:     "A politician being seen as “organizeable”—i.e., subject to influence at the interpersonal level—would naturally be attractive to a certain type of NGO professional, and rightly so.",
 				ParagraphID: "p60",
 				Chapter:     7,
-				Line:        502,
+				Line:        503,
 			},
 			{
 				ID:          "federation-member-ballot",
@@ -2040,7 +2054,7 @@ var compiled = &content.Compiled{
 				Passage:     "And such a structure in turn requires open and accessible democratic processes, since (1) mutual decision-making can best encourage mass participation and (2) mass participation inherently requires delegation of decision-making along a chain of accountability.",
 				ParagraphID: "p35",
 				Chapter:     4,
-				Line:        521,
+				Line:        522,
 			},
 			{
 				ID:          "pantry-users-set-fight",
@@ -2054,7 +2068,7 @@ var compiled = &content.Compiled{
 				Passage:     "True transformational change can only come when the working class is empowered to act on its own behalf and through that process develops the practical and political skills necessary to overcome the political forces of capital.",
 				ParagraphID: "p68",
 				Chapter:     8,
-				Line:        540,
+				Line:        541,
 			},
 			{
 				ID:          "chapter-officers-burnout",
@@ -2068,7 +2082,7 @@ var compiled = &content.Compiled{
 				Passage:     "For a socialist, working class mass organization, success is measured by the large numbers of people doing their part, rather than a small number of people acting for others. A cultural dynamic like that at many NGOs would precisely mark a socialist organization’s failure.",
 				ParagraphID: "p35",
 				Chapter:     4,
-				Line:        560,
+				Line:        561,
 			},
 			{
 				ID:          "steward-per-ten-coworkers",
@@ -2082,7 +2096,7 @@ var compiled = &content.Compiled{
 				Passage:     "The working class can only crack that armor with immense numbers moving in concert.",
 				ParagraphID: "p68",
 				Chapter:     8,
-				Line:        581,
+				Line:        582,
 			},
 			{
 				ID:          "retreat-fell-short-circle",
@@ -2096,7 +2110,7 @@ var compiled = &content.Compiled{
 				Passage:     "The absence of bottom-up structures to determine strategies, define a political vision, elect operational leaders and hold operational leadership accountable in turn requires that deliberative and self-reflective processes be intensely personal and fraught for lower-level staff—for example, staff and board meetings where people are asked to self-criticize.",
 				ParagraphID: "p19",
 				Chapter:     2,
-				Line:        600,
+				Line:        601,
 			},
 			{
 				ID:          "drivers-keep-split-shifts",
@@ -2110,7 +2124,7 @@ var compiled = &content.Compiled{
 				Passage:     "There is no mediation between the political aspirations of the working class membership and the organization’s activity. That exerts a pressure on other organizations, particularly professionally-led NGOs that already deal with a tension between the personally-felt ideology of members and the institutional demands of existing within a network of funders and political relationships.",
 				ParagraphID: "p65",
 				Chapter:     8,
-				Line:        619,
+				Line:        620,
 			},
 			{
 				ID:          "loyal-leadership-fellows",
@@ -2124,7 +2138,7 @@ var compiled = &content.Compiled{
 				Passage:     "Can it be someone who organizes their fellow members, identifies political issues and builds consensus to guide the organization as to goals and strategy? Or more likely, will it be somebody identified by staff as commanding respect but ultimately loyal to the organization’s stated objectives?",
 				ParagraphID: "p29",
 				Chapter:     3,
-				Line:        638,
+				Line:        639,
 			},
 			{
 				ID:          "climate-hours-not-dollars",
@@ -2138,7 +2152,7 @@ var compiled = &content.Compiled{
 				Passage:     "By contrast, in socialist and “movement organizations,” the key resource is operational capacity—volunteer time—which relies on the ability of the organization’s agreed-upon political leadership to connect the membership to one another and mobilize them in an efficient and sustainable way.",
 				ParagraphID: "p20",
 				Chapter:     2,
-				Line:        658,
+				Line:        659,
 			},
 			{
 				ID:          "organizers-not-workers",
@@ -2152,7 +2166,7 @@ var compiled = &content.Compiled{
 				Passage:     "It is essential that NGO workers not think of themselves as workers subject to exploitation in the same way their “members” or constituents are workers being exploited, because the contradiction could lethally undercut the ability of the organization to achieve the type of productivity necessary to survive.",
 				ParagraphID: "p33",
 				Chapter:     4,
-				Line:        676,
+				Line:        677,
 			},
 			{
 				ID:          "delegates-push-labor-council",
@@ -2166,7 +2180,7 @@ var compiled = &content.Compiled{
 				Passage:     "other groups have a comparative incentive to either follow that organization’s lead—because that organization is unlikely to change direction at this point—or involve their own membership more meaningfully in deliberative processes, in order to pull coalition or movement decision-making in their direction.",
 				ParagraphID: "p53",
 				Chapter:     6,
-				Line:        696,
+				Line:        697,
 			},
 			{
 				ID:          "emergency-fund-delegated",
@@ -2180,7 +2194,7 @@ var compiled = &content.Compiled{
 				Passage:     "And such a structure in turn requires open and accessible democratic processes, since (1) mutual decision-making can best encourage mass participation and (2) mass participation inherently requires delegation of decision-making along a chain of accountability.",
 				ParagraphID: "p35",
 				Chapter:     4,
-				Line:        715,
+				Line:        716,
 			},
 			{
 				ID:          "credentials-over-bus-driver",
@@ -2194,7 +2208,7 @@ var compiled = &content.Compiled{
 				Passage:     "In other words, the very real need for leaders of heavily-regulated fund-raising operations to professionalize imposes conformity, and in turn, funders (and other influential institutions and individuals) come to view the credentials and pedigree of individual leaders as key indicators of the value of the entire organization",
 				ParagraphID: "p46",
 				Chapter:     6,
-				Line:        734,
+				Line:        735,
 			},
 			{
 				ID:          "pantry-outcome-metrics",
@@ -2208,7 +2222,7 @@ var compiled = &content.Compiled{
 				Passage:     "For example, pressures from contractual grant conditions impose practical limitations on how they set priorities and make decisions, and therefore the types of individual activists cultivated for leadership.",
 				ParagraphID: "p9",
 				Chapter:     1,
-				Line:        753,
+				Line:        754,
 			},
 			{
 				ID:          "assembly-mandate-pulls-partners",
@@ -2222,7 +2236,7 @@ var compiled = &content.Compiled{
 				Passage:     "This conformity can also happen in the other direction. One organization’s democratic processes can by virtue of the force of mass participation put pressure on other organizations to either follow along or similarly start to bring membership into meaningful participation.",
 				ParagraphID: "p53",
 				Chapter:     6,
-				Line:        771,
+				Line:        772,
 			},
 			{
 				ID:          "chapter-voter-reg-grant",
@@ -2236,7 +2250,7 @@ var compiled = &content.Compiled{
 				Passage:     "So the cash has to come in the form of grants, and grants impose enforceable contractual conditions, and are subject to professional management requirements—record-keeping, reporting, etc.—and are typically provided for a particular program, such as voter registration or advocacy for a certain issue.",
 				ParagraphID: "p26",
 				Chapter:     3,
-				Line:        790,
+				Line:        791,
 			},
 			{
 				ID:          "fridge-network-declines-grant",
@@ -2250,7 +2264,7 @@ var compiled = &content.Compiled{
 				Passage:     "In many respects, these ideologically-focused, radical campaigns provide one aspect of a model of how mass organizations derive their power: unmoored from the institutional pressures on NGOs and purely member-led—relying on the volunteer labor of their members—these groups were able to exercise outsized influence relative to their size.",
 				ParagraphID: "p67",
 				Chapter:     8,
-				Line:        809,
+				Line:        810,
 			},
 			{
 				ID:          "chapter-strategy-memo",
@@ -2264,7 +2278,7 @@ var compiled = &content.Compiled{
 				Passage:     "isomorphism [also] happens when organization leaders go through a similar professionalization process that causes them to view problems and approach decisionmaking in similar ways.",
 				ParagraphID: "p45",
 				Chapter:     6,
-				Line:        828,
+				Line:        829,
 			},
 			{
 				ID:          "ratification-unit-meetings",
@@ -2278,7 +2292,7 @@ var compiled = &content.Compiled{
 				Passage:     "For a mass organization, when some degree of political compromise is necessary, it can only adequately be achieved through deliberative political education that members buy in to; thus the importance of internally-facing political education and policy education.",
 				ParagraphID: "p66",
 				Chapter:     8,
-				Line:        848,
+				Line:        849,
 			},
 			{
 				ID:          "steering-vote-strike-night",
@@ -2292,7 +2306,7 @@ var compiled = &content.Compiled{
 				Passage:     "For example, we can see that while some say that having centralized decision making is itself inherently “NGO-like,” in fact it is undemocratic, or professionally-managed decision-making, that characterizes NGOs.",
 				ParagraphID: "p23",
 				Chapter:     2,
-				Line:        868,
+				Line:        869,
 			},
 			{
 				ID:          "seat-at-the-table",
@@ -2306,7 +2320,7 @@ var compiled = &content.Compiled{
 				Passage:     "Sometimes, that material interest is “a seat at the table” or access to resources that will allow the organization to grow. This doesn’t necessarily mean a negative or paternalistic relationship; often times there is member input. But the ultimate decisions are made by staff leadership either controlling a deliberative process or simply using their own discretion (or conforming their decision to funder conditions).",
 				ParagraphID: "p55",
 				Chapter:     6,
-				Line:        888,
+				Line:        889,
 			},
 			{
 				ID:          "one-on-ones-kept-apart",
@@ -2320,7 +2334,7 @@ var compiled = &content.Compiled{
 				Passage:     "Cultivating personal rather than organizational relationships between staff and members to turn members out to public-facing events and lobbying/advocacy efforts that engender competition between staff organizers and paternalistic, even exploitative relationships between staff and members.",
 				ParagraphID: "p17",
 				Chapter:     2,
-				Line:        907,
+				Line:        908,
 			},
 			{
 				ID:          "term-limits-reform-slate",
@@ -2334,7 +2348,7 @@ var compiled = &content.Compiled{
 				Passage:     "A more “mass-participation” organization has a different political logic. The leaders of such an organization—if it is organized properly—will change in composition regularly. The relationships with powerful individuals and institutions will depend on how those people interact with the organization as an organization.",
 				ParagraphID: "p61",
 				Chapter:     7,
-				Line:        926,
+				Line:        927,
 			},
 			{
 				ID:          "clear-demand-shifts-partners",
@@ -2348,7 +2362,7 @@ var compiled = &content.Compiled{
 				Passage:     "That requires a socialist movement composed of mass organizations with clarity of ideology and force of numbers that create a wake in which progressive allies either swim along, or risk drowning.",
 				ParagraphID: "p68",
 				Chapter:     8,
-				Line:        945,
+				Line:        946,
 			},
 			{
 				ID:          "pledge-card-deadline",
@@ -2362,7 +2376,7 @@ var compiled = &content.Compiled{
 				Passage:     "This creates a pressure to rely on staff to show timely and pre-determined results, demonstrable in quantitative reporting, which minimizes the opportunity for sometimes time-consuming and potentially direction-shifting deliberative, democratic processes.",
 				ParagraphID: "p14",
 				Chapter:     2,
-				Line:        964,
+				Line:        965,
 			},
 			{
 				ID:          "organizer-turf-turnout",
@@ -2376,7 +2390,7 @@ var compiled = &content.Compiled{
 				Passage:     "Cultivating personal rather than organizational relationships between staff and members to turn members out to public-facing events and lobbying/advocacy efforts that engender competition between staff organizers and paternalistic, even exploitative relationships between staff and members.",
 				ParagraphID: "p17",
 				Chapter:     2,
-				Line:        984,
+				Line:        985,
 			},
 			{
 				ID:          "youth-collective-demand",
@@ -2390,7 +2404,7 @@ var compiled = &content.Compiled{
 				Passage:     "Ideological clarity in turn acts as an attractive force for other organizations in the same field; when ideological clarity is demonstrated as a possibility, the political logic of attenuation and compromise become less palatable to the people most impacted by the exploitation of capitalism.",
 				ParagraphID: "p65",
 				Chapter:     8,
-				Line:        1003,
+				Line:        1004,
 			},
 			{
 				ID:          "coordinating-committee-election",
@@ -2404,7 +2418,7 @@ var compiled = &content.Compiled{
 				Passage:     "In democratic, mass organization, it is primarily these traits that result in leadership because winning members over to a political vision and strategy inherently means membership support for that leader.",
 				ParagraphID: "p29",
 				Chapter:     3,
-				Line:        1023,
+				Line:        1024,
 			},
 			{
 				ID:          "blockade-funder-call",
@@ -2418,7 +2432,7 @@ var compiled = &content.Compiled{
 				Passage:     "For professionally managed organizations, this is an unacceptable level of risk, since it could represent an existential threat—i.e., by jeopardizing funding or irreparably damaging necessary institutional relationships.",
 				ParagraphID: "p66",
 				Chapter:     8,
-				Line:        1041,
+				Line:        1042,
 			},
 			{
 				ID:          "residents-vote-on-platform",
@@ -2432,7 +2446,7 @@ var compiled = &content.Compiled{
 				Passage:     "For a mass organization, when some degree of political compromise is necessary, it can only adequately be achieved through deliberative political education that members buy in to; thus the importance of internally-facing political education and policy education.",
 				ParagraphID: "p66",
 				Chapter:     8,
-				Line:        1060,
+				Line:        1061,
 			},
 			{
 				ID:          "bound-delegates-report-back",
@@ -2446,7 +2460,7 @@ var compiled = &content.Compiled{
 				Passage:     "And such a structure in turn requires open and accessible democratic processes, since (1) mutual decision-making can best encourage mass participation and (2) mass participation inherently requires delegation of decision-making along a chain of accountability.",
 				ParagraphID: "p35",
 				Chapter:     4,
-				Line:        1080,
+				Line:        1081,
 			},
 			{
 				ID:          "refinery-flare-bus-grant",
@@ -2460,7 +2474,7 @@ var compiled = &content.Compiled{
 				Passage:     "This has two important effects: one, the organization has to be sure that that staffer’s labor is at least in part going towards the purposes of the grant; and second that only labor in excess of what is needed to satisfy grant conditions can go towards the broader organizational vision.",
 				ParagraphID: "p27",
 				Chapter:     3,
-				Line:        1099,
+				Line:        1100,
 			},
 			{
 				ID:          "deputy-mayor-private-offer",
@@ -2474,7 +2488,7 @@ var compiled = &content.Compiled{
 				Passage:     "Leaders of a mass organization cannot be relied upon to steer it at their will towards or away from some issue or strategy; only some degree of internal political consensus can make that happen.",
 				ParagraphID: "p54",
 				Chapter:     6,
-				Line:        1119,
+				Line:        1120,
 			},
 			{
 				ID:          "climate-policy-explainer",
@@ -2488,7 +2502,7 @@ var compiled = &content.Compiled{
 				Passage:     "To this first point, as a model NGOs are deficient for socialist organizations for several reasons, some of which were discussed above: i.e., the technocratic orientation in their leadership class; their nature as workplaces with specific set roles and domains of expertise; their culture of emphasizing excessive workloads. These features cut against open, democratic decision-making, which in turn undercuts mass participation.",
 				ParagraphID: "p42",
 				Chapter:     5,
-				Line:        1138,
+				Line:        1139,
 			},
 			{
 				ID:          "wait-for-new-organizer",
@@ -2502,7 +2516,7 @@ var compiled = &content.Compiled{
 				Passage:     "They could not have their job if they did not get the grant to perform a certain function; and that function could not be performed without that staffer there to do it.",
 				ParagraphID: "p27",
 				Chapter:     3,
-				Line:        1157,
+				Line:        1158,
 			},
 			{
 				ID:          "member-vote-at-climate-table",
@@ -2516,7 +2530,7 @@ var compiled = &content.Compiled{
 				Passage:     "In the latter case, each organization’s membership is presumably within the impacted constituency, and so having actual people in that constituency formally participating, in numbers, in a decision-making process pressures other groups to collaborate with them.",
 				ParagraphID: "p53",
 				Chapter:     6,
-				Line:        1176,
+				Line:        1177,
 			},
 			{
 				ID:          "rent-strike-out-of-scope",
@@ -2530,7 +2544,7 @@ var compiled = &content.Compiled{
 				Passage:     "For example, the agenda for meetings, the range of decisions up for discussion and debate, and even who is invited to participate by staff cannot for all intents and purposes be left wholly open to democratic deliberation. They have to be managed by staff, because the organization exists within contractual and even legal boundaries.",
 				ParagraphID: "p29",
 				Chapter:     3,
-				Line:        1194,
+				Line:        1195,
 			},
 			{
 				ID:          "tenant-led-annual-report",
@@ -2544,7 +2558,7 @@ var compiled = &content.Compiled{
 				Passage:     "NGO leaders therefore struggle with a fundamental contradiction: how to actually embody the image they need to project in order to secure funding and have political legitimacy—that of being grassroots organizations run and directed by working class people–with the practicalities of subsisting in a capitalist system, which requires resources that come through connections to networks and conformity with legal and institutional norms.",
 				ParagraphID: "p8",
 				Chapter:     1,
-				Line:        1213,
+				Line:        1214,
 			},
 			{
 				ID:          "raid-night-volunteers",
@@ -2558,7 +2572,7 @@ var compiled = &content.Compiled{
 				Passage:     "This is not because of some moral preference, but because absent a large paid staff, a mass organization’s power only manifests itself when large numbers of people voluntarily take action.",
 				ParagraphID: "p42",
 				Chapter:     5,
-				Line:        1231,
+				Line:        1232,
 			},
 			{
 				ID:          "private-accountability-talks",
@@ -2572,7 +2586,7 @@ var compiled = &content.Compiled{
 				Passage:     "The absence of bottom-up structures to determine strategies, define a political vision, elect operational leaders and hold operational leadership accountable in turn requires that deliberative and self-reflective processes be intensely personal and fraught for lower-level staff—for example, staff and board meetings where people are asked to self-criticize.",
 				ParagraphID: "p19",
 				Chapter:     2,
-				Line:        1250,
+				Line:        1251,
 			},
 			{
 				ID:          "relational-quota-ranking",
@@ -2586,7 +2600,7 @@ var compiled = &content.Compiled{
 				Passage:     "Cultivating personal rather than organizational relationships between staff and members to turn members out to public-facing events and lobbying/advocacy efforts that engender competition between staff organizers and paternalistic, even exploitative relationships between staff and members.",
 				ParagraphID: "p17",
 				Chapter:     2,
-				Line:        1269,
+				Line:        1270,
 			},
 			{
 				ID:          "member-leadership-school",
@@ -2595,12 +2609,12 @@ var compiled = &content.Compiled{
 				Difficulty:  "medium",
 				Text:        "At the Fairwold Neighbors' Assembly, any member can join a six-week leadership school taught by other members, learning to chair meetings, read a city budget and build agreement among neighbors. Graduates stand in open elections for the assembly's committees, which change hands every year. This year a home health aide and a school cook were elected to chair the housing and schools committees.",
 				Answer:      "mass",
-				Principles:  []string{"leaders-turn-over"},
-				Explanation: "Leaders win support and turn over. Members learn the skills of leadership and are then chosen by their neighbors in yearly elections. The essay argues that mass, working-class organizations need to bring working-class people into positions of political leadership so the working class can act as a 'class for itself'. That is the reverse of the NGO pattern it describes, where staff identify 'leaders' loyal to the organization's stated objectives.",
+				Principles:  []string{"leaders-turn-over", "class-for-itself"},
+				Explanation: "Leaders win support and turn over, and a class acts for itself. Members learn the skills of leadership and are then chosen by their neighbors in yearly elections. The essay argues that mass, working-class organizations need to bring working-class people into positions of political leadership so the working class can act as a 'class for itself'. That is the reverse of the NGO pattern it describes, where staff identify 'leaders' loyal to the organization's stated objectives.",
 				Passage:     "If the movement for democratic socialism requires mass, working-class organizations, then those organizations need to be able to radicalize the working class to become aware of itself as a “class in itself” and bring working class people into positions of political leadership, so the working class can act as a “class for itself.”",
 				ParagraphID: "p39",
 				Chapter:     5,
-				Line:        1288,
+				Line:        1289,
 			},
 			{
 				ID:          "building-phone-trees",
@@ -2614,7 +2628,7 @@ var compiled = &content.Compiled{
 				Passage:     "Only when an organization is able to accommodate and coordinate a large number of people contributing a small amount of labor towards a common goal can it truly be a working class organization.",
 				ParagraphID: "p35",
 				Chapter:     4,
-				Line:        1308,
+				Line:        1309,
 			},
 			{
 				ID:          "logic-model-meetings",
@@ -2628,7 +2642,7 @@ var compiled = &content.Compiled{
 				Passage:     "A need for professional-class technocratic management creating a cultural rift between leadership and working class constituencies, that is often also racialized between white and non-white.",
 				ParagraphID: "p22",
 				Chapter:     2,
-				Line:        1328,
+				Line:        1329,
 			},
 			{
 				ID:          "residents-decline-endorsement",
@@ -2642,7 +2656,7 @@ var compiled = &content.Compiled{
 				Passage:     "When no other organizations stepped up, Assata’s Daughters did; and they also declined to issue an endorsement of any of Alvarez’s challengers, instead focusing exclusively on imposing a political cost for the double standard applied to police killings.",
 				ParagraphID: "p64",
 				Chapter:     8,
-				Line:        1348,
+				Line:        1349,
 			},
 			{
 				ID:          "story-rehearsal-committee",
@@ -2656,7 +2670,7 @@ var compiled = &content.Compiled{
 				Passage:     "Internal cultural definitions of “leadership” that maintains a fairly firm border between “public relations” roles for “members” and the formal operational roles of staff, who are often professional and academic class",
 				ParagraphID: "p15",
 				Chapter:     2,
-				Line:        1367,
+				Line:        1368,
 			},
 			{
 				ID:          "former-chair-redirects-senator",
@@ -2670,7 +2684,7 @@ var compiled = &content.Compiled{
 				Passage:     "A democratic organization with active member involvement in decision-making and a healthy structure will turnover leadership with regularity; this requires other institutions, elected officials, etc., to relate to the organization as a body, rather than primarily through individual relationships.",
 				ParagraphID: "p54",
 				Chapter:     6,
-				Line:        1387,
+				Line:        1388,
 			},
 			{
 				ID:          "sustainability-plan-exercise",
@@ -2684,7 +2698,7 @@ var compiled = &content.Compiled{
 				Passage:     "Unable to offer what most employers would offer to their workforce, particularly “semi-professional” employers, many NGOs, without necessarily any malicious intent, resort to social and cultural pressure to get as few staffers as possible to pour in as much work as they can.",
 				ParagraphID: "p32",
 				Chapter:     4,
-				Line:        1408,
+				Line:        1409,
 			},
 			{
 				ID:          "chapter-task-menu-shifts",
@@ -2698,7 +2712,7 @@ var compiled = &content.Compiled{
 				Passage:     "it must accommodate workers in a different mode of precarity, working numerous jobs; it must accommodate proletarianizing professional workers and service workers with irregular schedules",
 				ParagraphID: "p40",
 				Chapter:     5,
-				Line:        1428,
+				Line:        1429,
 			},
 			{
 				ID:          "advisory-assembly-vote",
@@ -2712,7 +2726,7 @@ var compiled = &content.Compiled{
 				Passage:     "We understand this intuitively: if an organization relies on paid staff to operate, and that staff is paid by grants for specific organizational objectives, the membership cannot both reappropriate those funds and expect to keep that staff. In other words, staff cannot quite work at the membership’s direction.",
 				ParagraphID: "p28",
 				Chapter:     3,
-				Line:        1447,
+				Line:        1448,
 			},
 			{
 				ID:          "mutual-aid-intake-forms",
@@ -2726,7 +2740,7 @@ var compiled = &content.Compiled{
 				Passage:     "Whatever the specific details, NGOs are formal institutions with leaders generally drawn from professional milieus and financed directly or indirectly by foundations or other large institutions.",
 				ParagraphID: "p7",
 				Chapter:     1,
-				Line:        1467,
+				Line:        1468,
 			},
 			{
 				ID:          "convention-sets-staff-plan",
@@ -2735,12 +2749,12 @@ var compiled = &content.Compiled{
 				Difficulty:  "medium",
 				Text:        "The Carers' Common Federation is a national organization funded mainly by its members' dues. Every two years its staff prepare a convention where delegates elected by its ninety local chapters debate and vote on priorities and elect the national director. The director then builds the staff work plan from those votes, even when that means winding down a program she championed.",
 				Answer:      "mass",
-				Principles:  []string{"open-democracy"},
-				Explanation: "Open democracy. The organization is national and employs staff, but members set its direction through delegates they elect, who also choose its director, and staff take direction from those votes. It is not NGO-like: the essay says that it is undemocratic or professionally managed decision-making that characterizes NGOs, not centralized decision-making in itself.",
+				Principles:  []string{"open-democracy", "staff-direction"},
+				Explanation: "Open democracy, with staff working at the members' direction. The organization is national and employs staff, but members set its direction through delegates they elect, who also choose its director, and staff take direction from those votes. It is not NGO-like: the essay says that it is undemocratic or professionally managed decision-making that characterizes NGOs, not centralized decision-making in itself.",
 				Passage:     "For example, we can see that while some say that having centralized decision making is itself inherently “NGO-like,” in fact it is undemocratic, or professionally-managed decision-making, that characterizes NGOs.",
 				ParagraphID: "p23",
 				Chapter:     2,
-				Line:        1486,
+				Line:        1487,
 			},
 			{
 				ID:          "staff-rep-refers-councilor",
@@ -2754,7 +2768,7 @@ var compiled = &content.Compiled{
 				Passage:     "There is less mediation between the will of the membership and the actions of the organization, because in essence only the will of the membership can direct the organization’s action, at minimum because if membership aren’t bought in, the organization would not act with any effectiveness.",
 				ParagraphID: "p61",
 				Chapter:     7,
-				Line:        1505,
+				Line:        1506,
 			},
 			{
 				ID:          "press-release-founder",
@@ -2768,7 +2782,7 @@ var compiled = &content.Compiled{
 				Passage:     "A self-conscious obscuring of the role of “staff” and “the organizer” which ends up reinforcing the organizational power of the staff over the membership and encouraging a paternalistic attitude between the organization and working class constituencies",
 				ParagraphID: "p16",
 				Chapter:     2,
-				Line:        1524,
+				Line:        1525,
 			},
 			{
 				ID:          "day-laborers-lead-coalition",
@@ -2782,7 +2796,7 @@ var compiled = &content.Compiled{
 				Passage:     "These would be rational choices in either case; in the former, if a mass organization is going to move forward along a political axis, splintering from them only weakens you.",
 				ParagraphID: "p53",
 				Chapter:     6,
-				Line:        1543,
+				Line:        1544,
 			},
 			{
 				ID:          "coalition-deliverables-list",
@@ -2796,7 +2810,7 @@ var compiled = &content.Compiled{
 				Passage:     "Focus on specific, timely issue areas (a “programmatic focus”) that orients the organizations around visible, “deliverable” goals within set time frames",
 				ParagraphID: "p13",
 				Chapter:     2,
-				Line:        1561,
+				Line:        1562,
 			},
 			{
 				ID:          "block-captains-small-share",
@@ -2810,7 +2824,7 @@ var compiled = &content.Compiled{
 				Passage:     "For a socialist, working class mass organization, success is measured by the large numbers of people doing their part, rather than a small number of people acting for others.",
 				ParagraphID: "p35",
 				Chapter:     4,
-				Line:        1579,
+				Line:        1580,
 			},
 			{
 				ID:          "coalition-two-hour-turfs",
@@ -2824,7 +2838,7 @@ var compiled = &content.Compiled{
 				Passage:     "A volunteer-staffed and membership-run organization cannot survive if the work is done by a too-small group taking on essentially a part- or full-time job on top of their actual job.",
 				ParagraphID: "p35",
 				Chapter:     4,
-				Line:        1597,
+				Line:        1598,
 			},
 			{
 				ID:          "bequest-hires-organizers",
@@ -2838,7 +2852,7 @@ var compiled = &content.Compiled{
 				Passage:     "This is not because of some moral preference, but because absent a large paid staff, a mass organization’s power only manifests itself when large numbers of people voluntarily take action.",
 				ParagraphID: "p42",
 				Chapter:     5,
-				Line:        1615,
+				Line:        1616,
 			},
 			{
 				ID:          "militant-brand-staff-voices",
@@ -2852,7 +2866,7 @@ var compiled = &content.Compiled{
 				Passage:     "These types of NGOs, which “speak for” constituencies through professionalized leadership, are likely to be critics of mass-oriented organizations that are reliant on volunteer participation, which have to grow slowly and through voluntary participation and cannot selectively center spokespeople or hire staff.",
 				ParagraphID: "p66",
 				Chapter:     8,
-				Line:        1634,
+				Line:        1635,
 			},
 			{
 				ID:          "chapter-runs-on-shifts",
@@ -2866,7 +2880,7 @@ var compiled = &content.Compiled{
 				Passage:     "What’s more, a mass organization’s strength is not its highly dedicated staff, it is only its ability to move large numbers of people into action.",
 				ParagraphID: "p35",
 				Chapter:     4,
-				Line:        1653,
+				Line:        1654,
 			},
 			{
 				ID:          "grant-lapses-committees-fold",
@@ -2880,7 +2894,7 @@ var compiled = &content.Compiled{
 				Passage:     "Therefore managerial control undercuts rather than magnifies the organization’s key resource (i.e., being excluded from decision-making, the membership tends to lose its personal investment in organizational priorities).",
 				ParagraphID: "p20",
 				Chapter:     2,
-				Line:        1671,
+				Line:        1672,
 			},
 		},
 	},
