@@ -6,7 +6,7 @@ import "studyguide/content"
 
 var compiled = &content.Compiled{
 	Files:       []string{"pack.yaml", "mass-organizations-and-ngos.txt", "article.md", "glossary.yaml", "quiz.yaml", "scenarios.yaml", "guide.yaml"},
-	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4855:42c5fb8b;scenarios.yaml:114904:fa11466c;guide.yaml:48018:7a1b6de9;",
+	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4855:42c5fb8b;scenarios.yaml:114904:fa11466c;guide.yaml:48432:4531f1ba;",
 	Meta: content.Meta{
 		ID:         "mass-organizations-and-ngos",
 		Title:      "Mass Organizations and NGOs in a Socialist Movement",
@@ -3179,52 +3179,55 @@ var compiled = &content.Compiled{
 			Title: "The argument at a glance",
 			Stages: []content.MapStage{
 				{
-					Title: "The tension",
-					Note:  "Boiled down: “NGOs are workplaces”, and paying staff takes money",
+					Title: "The tension, kept up by funders, the state and political power",
 					Nodes: []content.MapNode{
 						{
 							Label:       "Participation of those most impacted vs professional management",
 							Chapter:     1,
 							ParagraphID: "p9",
-							Line:        670,
+							Line:        672,
 						},
 					},
-					Line: 668,
+					Line: 670,
 				},
 				{
-					Title: "Kept up under material pressure from",
+					Title: "Boiled down: NGOs are workplaces, their staff paid by grants",
 					Nodes: []content.MapNode{
 						{
-							Label:       "Funders",
+							Label:       "Each staffer: cost and revenue",
 							Chapter:     3,
-							ParagraphID: "p26",
+							ParagraphID: "p27",
 							Line:        676,
 						},
 						{
-							Label:       "The state",
+							Label:       "Staff not at members’ direction",
 							Chapter:     3,
-							ParagraphID: "p25",
+							ParagraphID: "p28",
 							Line:        678,
 						},
 						{
-							Label:       "Formal political power",
-							Chapter:     7,
-							ParagraphID: "p58",
+							Label:       "Floors, ceilings on democracy",
+							Chapter:     3,
+							ParagraphID: "p28",
 							Line:        680,
+						},
+						{
+							Label:       "Leadership: loyalty over vision",
+							Chapter:     3,
+							ParagraphID: "p29",
+							Line:        682,
 						},
 					},
 					Line: 674,
 				},
 				{
-					Title:   "From it sprout ten warning signs",
-					Note:    "Taken together, they characterize the bulk of advocacy and organizing NGOs",
+					Title:   "From it sprout ten warning signs, not moral failings",
 					Signs:   true,
 					Chapter: 2,
-					Line:    682,
+					Line:    684,
 				},
 				{
-					Title: "The alternative, a mass organization",
-					Note:  "Absent a large paid staff, its power shows only when many act voluntarily",
+					Title: "The alternative: a mass organization, working alongside NGOs",
 					Nodes: []content.MapNode{
 						{
 							Label:       "Open democracy, delegation",
@@ -3245,47 +3248,64 @@ var compiled = &content.Compiled{
 							Line:        693,
 						},
 						{
-							Label:       "Pulling partners along",
+							Label:       "NGOs: model and partner, not “bad”",
+							Chapter:     5,
+							ParagraphID: "p41",
+							Line:        695,
+						},
+						{
+							Label:       "Partners, funders pull it to conform",
+							Chapter:     6,
+							ParagraphID: "p51",
+							Line:        697,
+						},
+						{
+							Label:       "Its members pull partners along",
 							Chapter:     6,
 							ParagraphID: "p53",
-							Line:        695,
+							Line:        699,
 						},
 					},
 					Line: 687,
 				},
 				{
-					Title: "Illustrated by two cases",
-					Note:  "The essay’s hedges: “some inkling of an example”, “one aspect of a model”",
+					Title: "Illustrated by two cases, which the essay itself hedges",
 					Nodes: []content.MapNode{
 						{
-							Label:       "The Bernie endorsements",
+							Label:       "Bernie: WFP’s rational NGO logic; CPDA gauged its members",
 							Chapter:     7,
 							ParagraphID: "p57",
-							Line:        701,
-						},
-						{
-							Label:       "Chicago’s member-led collectives",
-							Chapter:     8,
-							ParagraphID: "p64",
 							Line:        703,
 						},
+						{
+							Label:       "Chicago: member-led clarity, influence beyond their size",
+							Chapter:     8,
+							ParagraphID: "p64",
+							Line:        705,
+						},
 					},
-					Line: 699,
+					Line: 701,
 				},
 				{
-					Title: "The conclusion: capital armors itself in the state",
+					Title: "The conclusion: the working class acting on its own behalf",
 					Nodes: []content.MapNode{
 						{
-							Label:       "Only immense numbers moving in concert crack it",
+							Label:       "Only immense numbers crack capital’s armor, the state",
 							Chapter:     8,
 							ParagraphID: "p68",
 							Line:        709,
+						},
+						{
+							Label:       "Mass organizations’ wake: allies “swim along, or risk drowning”",
+							Chapter:     8,
+							ParagraphID: "p68",
+							Line:        711,
 						},
 					},
 					Line: 707,
 				},
 			},
-			Line: 666,
+			Line: 668,
 		},
 	},
 }
