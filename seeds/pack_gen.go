@@ -6,7 +6,7 @@ import "studyguide/content"
 
 var compiled = &content.Compiled{
 	Files:       []string{"pack.yaml", "mass-organizations-and-ngos.txt", "article.md", "glossary.yaml", "quiz.yaml", "scenarios.yaml", "guide.yaml"},
-	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4855:42c5fb8b;scenarios.yaml:114904:fa11466c;guide.yaml:48432:4531f1ba;",
+	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4851:98c0b7bb;scenarios.yaml:114904:fa11466c;guide.yaml:48432:4531f1ba;",
 	Meta: content.Meta{
 		ID:         "mass-organizations-and-ngos",
 		Title:      "Mass Organizations and NGOs in a Socialist Movement",
@@ -1570,7 +1570,7 @@ var compiled = &content.Compiled{
 			},
 			{
 				ID:          "8",
-				Label:       "Runs on cash, not volunteers",
+				Label:       "Cash, not volunteer time",
 				Description: "Because organizing NGOs are staff-driven, the key resource is financial—their ability to act relies on their ability to pay staff, so even ostensibly “people-powered” NGOs are in fact cash-powered. Revenue relies in significant part on the expertise and managerial control of professionals. By contrast, in socialist and “movement organizations,” the key resource is operational capacity—volunteer time—which relies on the ability of the organization’s agreed-upon political leadership to connect the membership to one another and mobilize them in an efficient and sustainable way. Therefore managerial control undercuts rather than magnifies the organization’s key resource (i.e., being excluded from decision-making, the membership tends to lose its personal investment in organizational priorities).",
 				Paragraph:   "p20",
 				Line:        43,
