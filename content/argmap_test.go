@@ -180,9 +180,9 @@ func TestMapMoves(t *testing.T) {
 		{"Participation", content.MapDown, "Each staffer"},
 		{"Each staffer", content.MapRight, "Floors, ceilings"},
 		{"Floors, ceilings", content.MapRight, "Floors, ceilings"},
-		{"Staff not at", content.MapUp, "Each staffer"},
-		{"Leadership", content.MapDown, "Accountable to funders"}, // the right-hand column
-		{"Overwork", content.MapRight, "Accountable to funders"},  // sign 1 → sign 6
+		{"Members can’t", content.MapUp, "Each staffer"},
+		{"Leaders: loyalty", content.MapDown, "Accountable to funders"}, // the right-hand column
+		{"Overwork", content.MapRight, "Accountable to funders"},        // sign 1 → sign 6
 		{"Overwork", content.MapDown, "Programmatic deliverables"},
 		{"Personal ties", content.MapDown, "Open democracy"},
 		{"Technocrats", content.MapLeft, "Personal ties"},

@@ -6,7 +6,7 @@ import "studyguide/content"
 
 var compiled = &content.Compiled{
 	Files:       []string{"pack.yaml", "mass-organizations-and-ngos.txt", "article.md", "glossary.yaml", "quiz.yaml", "scenarios.yaml", "guide.yaml"},
-	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4851:98c0b7bb;scenarios.yaml:114904:fa11466c;guide.yaml:48432:4531f1ba;",
+	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:4851:2f39022f;scenarios.yaml:114904:fa11466c;guide.yaml:48371:0158cfb7;",
 	Meta: content.Meta{
 		ID:         "mass-organizations-and-ngos",
 		Title:      "Mass Organizations and NGOs in a Socialist Movement",
@@ -1563,7 +1563,7 @@ var compiled = &content.Compiled{
 			},
 			{
 				ID:          "7",
-				Label:       "No bottom-up say; self-blame",
+				Label:       "Self-blame; no bottom-up say",
 				Description: "The absence of bottom-up structures to determine strategies, define a political vision, elect operational leaders and hold operational leadership accountable in turn requires that deliberative and self-reflective processes be intensely personal and fraught for lower-level staff—for example, staff and board meetings where people are asked to self-criticize.",
 				Paragraph:   "p19",
 				Line:        40,
@@ -3088,7 +3088,7 @@ var compiled = &content.Compiled{
 			},
 			{
 				Chapter: 7,
-				Summary: []string{"The essay offers the endorsements of Bernie Sanders’ presidential campaign as what “may provide some inkling of an example”; even its heading asks “Case Studies?”", "The Working Families Party weighed a poll of its members with the votes of its national committee (56 member-organization leaders) and endorsed Elizabeth Warren, an outcome that seemed inimical to many members and member organizations: critics assumed the rank and file backed Sanders and the leaders deciding for their institutions preferred Warren.", "The reasons floated (Warren was more accessible, easier to influence, and needed them more, having no ready-built organization) are “not at all bad reasons.” The decision “perfectly followed the political logic of NGOs”: staff-driven, often outside-resource-dependent organizations rationally seek access to policy-makers. A similar calculation can sometimes apply to unions, intensely regulated by the state and over-represented in the public sector.", "The take on Warren, which Chicago journalist Kathleen Geier reported hearing, was that she was “organizeable,” and it is “likely not a coincidence,” the essay adds, that the WFP had tweeted the same word about her in June. A politician seen that way, “subject to influence at the interpersonal level,” would naturally attract a certain type of NGO professional, “and rightly so.”", "Understanding these pressures explains more than hunting for cynical motives. A mass-participation organization, “if it is organized properly,” has another logic: its leaders change regularly, relationships run through the organization as an organization, and there is less mediation between the members’ will and its actions, because “in essence only the will of the membership can direct” them, at minimum since without members’ buy-in it would not act with any effectiveness.", "The Sanders campaign gathered steam on the cohesion of its base and the pressure that mass of people brought to bear. Endorsements from officials whose authority derives from grassroots support and small-dollar funding (Ocasio-Cortez, Tlaib, Omar) and from membership organizations with robust member participation (the United Teachers of Los Angeles and National Nurses United) contrasted with the WFP’s calculation and “showed the value of member political agency and responsiveness to mass, grassroots pressure rather than shrewd institutional calculation.”", "“It is impossible to say at this stage,” the essay cautions, but this dynamic may have contributed to the Center for Popular Democracy Action, a coalition with a constituency of 600,000 and a key WFP member, seriously gauging its membership and endorsing Sanders. The political logic may have been the same, with a different conclusion: Sanders’ popular support made involving constituencies a chance to move them at a scale that outweighed top-level relationships."},
+				Summary: []string{"The essay offers the endorsements of Bernie Sanders’ presidential campaign as what “may provide some inkling of an example”; even its heading asks “Case Studies?”", "The Working Families Party weighed a poll of its members with the votes of its national committee (56 member-organization leaders) and endorsed Elizabeth Warren, an outcome that seemed inimical to many members and member organizations: critics assumed the rank and file backed Sanders and the leaders deciding for their institutions preferred Warren.", "The reasons floated (Warren was more accessible, easier to influence, and needed them more, having no ready-built organization) are “not at all bad reasons.” The decision “perfectly followed the political logic of NGOs”: staff-driven, often outside-resource-dependent organizations rationally seek access to policy-makers. A similar calculation can sometimes apply to unions, intensely regulated by the state and over-represented in the public sector.", "The take on Warren, which Chicago journalist Kathleen Geier reported hearing, was that she was “organizeable,” and it is “likely not a coincidence,” the essay adds, that the WFP had tweeted the same word about her in June. A politician seen that way, “subject to influence at the interpersonal level,” would naturally attract a certain type of NGO professional, “and rightly so.”", "Understanding these pressures explains more than hunting for cynical motives. A mass-participation organization, “if it is organized properly,” has another logic: its leaders change regularly, relationships run through the organization as an organization, and there is less mediation between the members’ will and its actions, because “in essence only the will of the membership can direct” them, at minimum since without members’ buy-in it would not act with any effectiveness.", "The Sanders campaign gathered steam on the cohesion of its base and the pressure that mass of people brought to bear. Endorsements from officials whose authority derives from grassroots support and small-dollar funding (Ocasio-Cortez, Tlaib, Omar) and from membership organizations with robust member participation (the United Teachers of Los Angeles and National Nurses United) contrasted with the WFP’s calculation and “showed the value of member political agency and responsiveness to mass, grassroots pressure rather than shrewd institutional calculation.”", "“It is impossible to say at this stage,” the essay cautions, but this dynamic may have contributed to the decision of the Center for Popular Democracy Action, a coalition with a constituency of 600,000 and a key WFP member, to seriously gauge its membership; it went on to endorse Sanders. The political logic may have been the same, with a different conclusion: Sanders’ popular support made involving constituencies a chance to move them at a scale that outweighed top-level relationships."},
 				Questions: []content.Question{
 					{
 						Text:        "The essay claims the WFP’s endorsement of Warren was not “unreasonable or unstrategic” but “perfectly followed the political logic of NGOs”: professional leaders who must stay influential rationally seek access to policy-makers, and explaining a decision by those pressures tells more than hunting for cynical motives. Test that on a decision you have watched, such as an endorsement or a deal made by your group’s leaders or another organization’s: do the pressures on the leaders explain it better than motives would, and what does that explanation leave out?",
@@ -3097,7 +3097,7 @@ var compiled = &content.Compiled{
 						Line:        508,
 					},
 					{
-						Text:        "Both groups asked their members: the WFP weighed a member poll with the votes of a national committee of 56 member-organization leaders, and the Center for Popular Democracy Action took steps to “seriously gauge the temperature of their membership.” The essay says CPDA’s political logic “may have been the same” with a different conclusion, and hedges that the momentum of Sanders’ campaign only “may have contributed” to CPDA’s choice. What would you need to know about each process to tell how much the members’ views weighed, and how does your group (your chapter, union local or tenant group) weigh a poll of members against a leadership body’s vote?",
+						Text:        "Both groups asked their members: the WFP weighed a member poll with the votes of a national committee of 56 member-organization leaders, and the Center for Popular Democracy Action took steps to “seriously gauge the temperature of their membership.” The essay says CPDA’s political logic “may have been the same” with a different conclusion, and hedges that the momentum of Sanders’ campaign only “may have contributed” to CPDA’s decision to consult its members. What would you need to know about each process to tell how much the members’ views weighed, and how does your group (your chapter, union local or tenant group) weigh a poll of members against a leadership body’s vote?",
 						ParagraphID: "p63",
 						Quote:       "The political logic may have been the same, but resulted in a different conclusion",
 						Line:        518,
@@ -3106,13 +3106,13 @@ var compiled = &content.Compiled{
 						Text:        "The essay hedges its case (“some inkling of an example,” “impossible to say at this stage”), says a similar calculation “can sometimes apply to unions as well,” and counts the United Teachers of Los Angeles and National Nurses United among the membership organizations with robust member participation. Do the endorsements carry the weight the essay puts on them, and where do unions, which employ staff, fit: the NGO model, the mass model, or neither?",
 						ParagraphID: "p62",
 						Quote:       "membership organizations with robust member participation like the United Teachers of Los Angeles and the National Nurses United",
-						Line:        529,
+						Line:        530,
 					},
 					{
 						Text:        "The essay contrasts valuing a politician as “organizeable,” open to influence at the interpersonal level, with relying on members’ political agency and mass pressure. When your group (your chapter, union local or tenant group) decides whom to endorse or to pressure, who takes part in the decision, and which of the two logics does that process reward?",
 						ParagraphID: "p60",
 						Quote:       "A politician being seen as “organizeable”—i.e., subject to influence at the interpersonal level—would naturally be attractive to a certain type of NGO professional",
-						Line:        539,
+						Line:        540,
 					},
 				},
 				Line: 466,
@@ -3125,13 +3125,13 @@ var compiled = &content.Compiled{
 						Text:        "The essay says its conclusion is “not just an article of faith” but rests on a material analysis: capital armors itself in the state, and only “immense numbers moving in concert” can crack that armor. How does that argument draw together the earlier chapters on grants, overwork and “more people doing less”?",
 						ParagraphID: "p68",
 						Quote:       "This is not just an article of faith, it rests on a material analysis of how political forces are arrayed.",
-						Line:        587,
+						Line:        588,
 					},
 					{
-						Text:        "Assata’s Daughters “declined to issue an endorsement of any of Alvarez’s challengers, instead focusing exclusively on imposing a political cost.” The essay reports the choice, and its aim of a cost for the double standard applied to police killings, but does not tie it to how the collective was organized. Set it beside the endorsement decisions of chapter 7: what does a group gain and risk by refusing to endorse, and when, if ever, should your group (your chapter, union local or tenant group) campaign against a politician without backing a rival?",
+						Text:        "Assata’s Daughters “declined to issue an endorsement of any of Alvarez’s challengers, instead focusing exclusively on imposing a political cost” for the double standard applied to police killings. Set it beside the endorsement decisions of chapter 7: what does a group gain and risk by refusing to endorse, and when, if ever, should your group (your chapter, union local or tenant group) campaign against a politician without backing a rival?",
 						ParagraphID: "p64",
 						Quote:       "they also declined to issue an endorsement of any of Alvarez’s challengers, instead focusing exclusively on imposing a political cost",
-						Line:        596,
+						Line:        597,
 					},
 					{
 						Text:        "The essay says: “In many respects, these ideologically-focused, radical campaigns provide one aspect of a model of how mass organizations derive their power.” Argue with it: what can small, volunteer-led hashtag collectives show about a mass organization, what can they not show about scale, staying power or democratic structure, and is the evidence enough for the weight the conclusion puts on it?",
@@ -3146,7 +3146,7 @@ var compiled = &content.Compiled{
 						Line:        617,
 					},
 				},
-				Line: 548,
+				Line: 549,
 			},
 		},
 		Meetings: []content.Meeting{
@@ -3200,7 +3200,7 @@ var compiled = &content.Compiled{
 							Line:        676,
 						},
 						{
-							Label:       "Staff not at members’ direction",
+							Label:       "Members can’t quite direct staff",
 							Chapter:     3,
 							ParagraphID: "p28",
 							Line:        678,
@@ -3212,7 +3212,7 @@ var compiled = &content.Compiled{
 							Line:        680,
 						},
 						{
-							Label:       "Leadership: loyalty over vision",
+							Label:       "Leaders: loyalty over vision",
 							Chapter:     3,
 							ParagraphID: "p29",
 							Line:        682,
