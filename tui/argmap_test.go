@@ -43,7 +43,7 @@ func TestMapGolden(t *testing.T) {
 func TestMapIsOneScreenAt80x24(t *testing.T) {
 	hs := mapHarness(t, 80, 24)
 	hs.mustSee("The argument at a glance", "╭─ The tension", "NGOs are workplaces", "Floors, ceilings on democracy",
-		"1 Overwork culture", "10 Technocrats; class/race rift", "7 Self-blame; no bottom-up say",
+		"1 Overwork culture", "10 Technocrats; class/race rift", "7 Self-criticism, no say below",
 		"More people doing less", "pull partners along", "Bernie: WFP", "Chicago: member-led", "risk drowning",
 		"╰──", "enter read that chapter")
 }
