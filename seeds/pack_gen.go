@@ -6,7 +6,7 @@ import "studyguide/content"
 
 var compiled = &content.Compiled{
 	Files:       []string{"pack.yaml", "mass-organizations-and-ngos.txt", "article.md", "glossary.yaml", "quiz.yaml", "scenarios.yaml", "guide.yaml"},
-	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:5007:b2165dd9;scenarios.yaml:114904:fa11466c;guide.yaml:48371:0158cfb7;",
+	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:5007:b2165dd9;scenarios.yaml:114904:fa11466c;guide.yaml:48384:8754dd15;",
 	Meta: content.Meta{
 		ID:         "mass-organizations-and-ngos",
 		Title:      "Mass Organizations and NGOs in a Socialist Movement",
@@ -3200,19 +3200,19 @@ var compiled = &content.Compiled{
 							Line:        676,
 						},
 						{
-							Label:       "Members can’t quite direct staff",
+							Label:       "Floors, ceilings on democracy",
 							Chapter:     3,
 							ParagraphID: "p28",
 							Line:        678,
 						},
 						{
-							Label:       "Floors, ceilings on democracy",
+							Label:       "Members can’t quite direct staff",
 							Chapter:     3,
 							ParagraphID: "p28",
 							Line:        680,
 						},
 						{
-							Label:       "Leaders: loyalty over vision",
+							Label:       "Leaders: often loyal, not vision",
 							Chapter:     3,
 							ParagraphID: "p29",
 							Line:        682,
@@ -3221,7 +3221,7 @@ var compiled = &content.Compiled{
 					Line: 674,
 				},
 				{
-					Title:   "From it sprout ten warning signs, not moral failings",
+					Title:   "From the tension sprout ten warning signs, not moral failings",
 					Signs:   true,
 					Chapter: 2,
 					Line:    684,
