@@ -21,9 +21,9 @@ type ArgMap struct {
 }
 
 // MapStage is one step of the argument. Its title says how it follows from
-// the step before ("From it sprout ten warning signs"); its nodes are given,
-// or, with Signs, are the quiz's signs, numbered and labelled as the quiz
-// labels them, opening Chapter.
+// the steps before ("From the tension sprout ten warning signs"); its nodes
+// are given, or, with Signs, are the quiz's signs, numbered and labelled as
+// the quiz labels them, opening Chapter.
 type MapStage struct {
 	Title   string    `yaml:"title"`
 	Note    string    `yaml:"note"`

@@ -246,8 +246,8 @@ func FuzzGuide(f *testing.F) {
 }
 
 // The built-in guide teaches the essay's argument: every chapter has three
-// or four questions, and whatever its key ideas and questions put in “…”
-// is the essay's own words.
+// or four questions, and whatever its key ideas, questions and meeting plan
+// put in “…” is the essay's own words.
 func TestBuiltInGuideQuotesTheEssay(t *testing.T) {
 	p := loadSeeds(t)
 	var essay []string
@@ -274,5 +274,11 @@ func TestBuiltInGuideQuotesTheEssay(t *testing.T) {
 		for i, q := range cg.Questions {
 			check(fmt.Sprintf("chapter %d question %d", cg.Chapter, i+1), q.Text)
 		}
+	}
+	if len(p.Guide.Meetings) == 0 {
+		t.Error("the built-in guide has no meeting plan to check")
+	}
+	for i, m := range p.Guide.Meetings {
+		check(fmt.Sprintf("meeting %d's focus", i+1), m.Focus)
 	}
 }

@@ -3,6 +3,7 @@ package content_test
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -339,4 +340,40 @@ func FuzzQuiz(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Whatever the quiz's answers, signs and principles put in “…” is the
+// essay's own words (a sign without a description of its own is the essay's
+// list item, so it quotes nothing).
+func TestQuizTagsQuoteTheEssay(t *testing.T) {
+	p := loadSeeds(t)
+	var essay []string
+	for _, para := range p.Paragraphs() {
+		essay = append(essay, strings.Join(strings.Fields(para.Text), " "))
+	}
+	text := strings.Join(essay, "\n")
+	quoted := regexp.MustCompile(`“([^”]+)”`)
+	b := p.Quiz
+	var texts []string
+	for _, c := range b.Categories {
+		texts = append(texts, c.Label, c.Description)
+	}
+	for _, list := range [][]content.Sign{b.Signs, b.Principles} {
+		for _, s := range list {
+			texts = append(texts, s.Label, s.Description)
+		}
+	}
+	quotes := 0
+	for _, s := range texts {
+		for _, m := range quoted.FindAllStringSubmatch(s, -1) {
+			phrase := strings.TrimRight(strings.Join(strings.Fields(m[1]), " "), ",.;:")
+			if !strings.Contains(text, phrase) {
+				t.Errorf("the quiz quotes “%s”, which the essay does not say", phrase)
+			}
+			quotes++
+		}
+	}
+	if quotes == 0 {
+		t.Error("no quiz tag quotes the essay: is the test reading the descriptions?")
+	}
 }
