@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"studyguide/content"
 	"studyguide/meeting"
 	"studyguide/room"
 	"studyguide/seeds"
@@ -197,3 +198,6 @@ func (s *stream) next(tb testing.TB, text string) string {
 		}
 	}
 }
+
+// pack is the room's pack.
+func pack(tr *testRoom) *content.Pack { return tr.srv.pack }
