@@ -293,7 +293,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.tooSmall() {
 			return m, nil
 		}
-	case RoomChanged, roomOverlayMsg:
+	case RoomChanged, roomOverlayMsg, joinCardMsg:
 		return m.roomMsg(msg)
 	}
 	if top := m.top(); top != nil {
@@ -556,7 +556,10 @@ func (m Model) layers() (base, popup string) {
 	if m.tooSmall() {
 		return tooSmallView(m.c.width, m.c.height), ""
 	}
-	if top, ok := m.top().(*mapOverlay); ok { // covers the whole screen: nothing beneath to draw
+	if top, ok := m.top().(interface {
+		overlay
+		fullScreen()
+	}); ok { // covers the whole screen: nothing beneath to draw
 		return top.view(), ""
 	}
 	switch m.screen {

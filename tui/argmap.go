@@ -43,6 +43,9 @@ func newMapOverlay(c *common) *mapOverlay {
 	return o
 }
 
+// fullScreen says the map covers the screen: nothing under it is drawn.
+func (o *mapOverlay) fullScreen() {}
+
 func (o *mapOverlay) layout(w, h int) {
 	o.w, o.h = w, h
 	o.lay = o.c.pack.ArgMap().Layout(o.c.pack, min(w, mapWidth))

@@ -72,7 +72,7 @@ func (hs *harness) run(cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		case renderedMsg, openMsg, backMsg, tea.BackgroundColorMsg, openTermMsg,
 			saveTickMsg, savedMsg, exportedMsg, list.FilterMatchesMsg,
-			quizStartMsg, quizOpenMsg, quizDoneMsg, signsMsg, chapterPickMsg, roomOverlayMsg:
+			quizStartMsg, quizOpenMsg, quizDoneMsg, signsMsg, chapterPickMsg, roomOverlayMsg, joinCardMsg:
 			m, next := hs.m.Update(msg)
 			hs.m = m.(Model)
 			queue = append(queue, next)

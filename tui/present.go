@@ -40,6 +40,9 @@ type presentModel struct {
 	room *roomLink
 	// revealAt is the first line of what a member's quiz step just revealed.
 	revealAt int
+	// wide is how wide a title card is laid out when wider than the
+	// column (a large QR code), 0 otherwise.
+	wide int
 }
 
 // countdown is the discussion timer.

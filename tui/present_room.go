@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"studyguide/content"
 	"studyguide/room"
@@ -334,8 +335,8 @@ func (m presentModel) roomKey(kp tea.KeyPressMsg) (presentModel, tea.Cmd, bool) 
 	k := m.c.keys.Room
 	switch {
 	case key.Matches(kp, k.Join):
-		title, text := "Join the room", m.room.joinText()
-		return m, func() tea.Msg { return roomOverlayMsg{title, text} }, true
+		info := m.room.info
+		return m, func() tea.Msg { return joinCardMsg{info} }, true
 	case key.Matches(kp, k.Who):
 		title, text := m.room.whoText()
 		return m, func() tea.Msg { return roomOverlayMsg{title, text} }, true
@@ -345,6 +346,9 @@ func (m presentModel) roomKey(kp tea.KeyPressMsg) (presentModel, tea.Cmd, bool) 
 
 // roomOverlayMsg asks the root to show a message about the room.
 type roomOverlayMsg struct{ title, text string }
+
+// joinCardMsg asks the root to show how to join, on the whole screen.
+type joinCardMsg struct{ info JoinInfo }
 
 // roomMsg handles the room's messages in the facilitator's program.
 func (m Model) roomMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -356,27 +360,10 @@ func (m Model) roomMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case roomOverlayMsg:
 		m.overlays = append(m.overlays, newMessageOverlay(m.c, msg.title, msg.text))
+	case joinCardMsg:
+		m.overlays = append(m.overlays, newJoinOverlay(m.c, msg.info))
 	}
 	return m, nil
-}
-
-func (l *roomLink) joinText() string {
-	i := l.info
-	var b strings.Builder
-	b.WriteString("Members type, in any terminal:\n\n")
-	hosts := i.Hosts
-	if len(hosts) == 0 {
-		hosts = []string{"localhost"}
-	}
-	for _, h := range hosts {
-		b.WriteString("  " + i.CommandFor(h) + "\n")
-	}
-	fmt.Fprintf(&b, "\nthen the room code: %s\n\n", room.FormatCode(i.Code))
-	if i.Fingerprint != "" {
-		fmt.Fprintf(&b, "The server's key, for anyone ssh asks to check it:\n%s\n\n", i.Fingerprint)
-	}
-	b.WriteString("Votes are anonymous: the room sees only the counts.")
-	return b.String()
 }
 
 func (l *roomLink) whoText() (string, string) {
@@ -387,17 +374,68 @@ func (l *roomLink) whoText() (string, string) {
 	return fmt.Sprintf("In the room (%d)", fv.Present), strings.Join(fv.Names, "\n")
 }
 
-// titleLines are the join line above the facilitator's title cards.
-func (l *roomLink) titleLines(st *Styles, w int) []string {
+// titleCard is a title card in a room: on the facilitator's screen with
+// how to join above the chapter (chapter lays it out at a width); with a
+// web door, a QR code members' phones scan, beside the rest when the
+// screen is wide enough, above it when not.
+func (l *roomLink) titleCard(st *Styles, w int, chapter func(w int) []string) []string {
 	if !l.facilitator() {
-		return nil
+		return chapter(w)
 	}
-	line := fmt.Sprintf("Join: %s · code %s", l.info.Command(), room.FormatCode(l.info.Code))
-	lines := strings.Split(st.Heading.Render(wrapText(line, w)), "\n")
-	if l.info.Fingerprint != "" {
-		lines = append(lines, strings.Split(st.Dim.Render(wrapText("server key "+l.info.Fingerprint, w)), "\n")...)
+	i := l.info
+	ssh := fmt.Sprintf("or in a terminal: %s", i.Command())
+	var qr []string
+	big := false
+	if len(i.Web) > 0 {
+		link := i.Web[0] + "?code=" + i.Code
+		// twice the size where the screen has the room: a projector at a
+		// small font shows many cells, each of them small
+		n := qrModules(link)
+		big = l.c != nil && l.c.height-6 >= n+2 && l.c.width >= 2*n+4
+		qr = qrLines(link, st.IsDark, big)
 	}
-	return append(lines, "")
+	if len(qr) == 0 { // no web door: the ssh line
+		line := fmt.Sprintf("Join: %s · code %s", i.Command(), room.FormatCode(i.Code))
+		lines := strings.Split(st.Heading.Render(wrapText(line, w)), "\n")
+		if i.Fingerprint != "" {
+			lines = append(lines, strings.Split(st.Dim.Render(wrapText("server key "+i.Fingerprint, w)), "\n")...)
+		}
+		return append(append(lines, ""), chapter(w)...)
+	}
+	qw := lipgloss.Width(qr[0])
+	join := func(w int) []string {
+		var lines []string
+		add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
+		add(st.Heading.Render(wrapText("Join: scan the code, or open", w)))
+		add(st.Heading.Render(truncate(i.Web[0], w)))
+		add(st.Heading.Render(truncate("code "+room.FormatCode(i.Code), w)))
+		add(st.Item.Render(wrapText(ssh, w)))
+		if i.Fingerprint != "" {
+			add(st.Dim.Render(wrapText("server key "+i.Fingerprint, w)))
+		}
+		return lines
+	}
+	if rw := w - qw - 2; rw >= 24 && !big { // side by side: the code, then what to type and the chapter
+		right := append(append(join(rw), ""), chapter(rw)...)
+		lines := make([]string, max(len(qr), len(right)))
+		for k := range lines {
+			left := strings.Repeat(" ", qw)
+			if k < len(qr) {
+				left = qr[k]
+			}
+			r := ""
+			if k < len(right) {
+				r = right[k]
+			}
+			lines[k] = left + "  " + r
+		}
+		return lines
+	}
+	// stacked: the code and the address right under the QR code, so a
+	// projector's small screen shows them with it
+	under := strings.Split(st.Heading.Render(wrapText("code "+room.FormatCode(i.Code)+" · "+i.Web[0], w)), "\n")
+	under = append(under, strings.Split(st.Item.Render(wrapText(ssh, w)), "\n")...)
+	return append(append(append(qr, under...), ""), chapter(w)...)
 }
 
 // status is the left of the status line in a room: the facilitator sees

@@ -87,6 +87,12 @@ func (m *presentModel) layout() {
 		m.pinned = nil
 	}
 	m.body.lines = lines
+	m.wide = 0
+	if m.step().kind == stepTitle {
+		for _, l := range lines {
+			m.wide = max(m.wide, lipgloss.Width(l))
+		}
+	}
 	m.body.height = max(1, room-len(m.pinned))
 	m.body.clamp()
 }
@@ -126,6 +132,9 @@ func (m presentModel) View() string {
 	col := m.column()
 	if m.step().kind == stepQuiz {
 		col = m.quizColumn()
+	}
+	if m.wide > col { // a title card with a large QR code: centred too
+		col = min(m.wide, w)
 	}
 	for _, l := range m.pinned {
 		b.WriteString(indent(col) + l + "\n")
@@ -211,16 +220,19 @@ func (m presentModel) timerView() string {
 func (m presentModel) titleLines(s step) []string {
 	st, w := m.c.styles, m.column()
 	ch := s.chapter
-	var lines []string
-	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	add(st.Heading.Render(fmt.Sprintf("Chapter %d of %d", ch.Number, len(m.c.pack.Chapters))))
-	add("")
-	add(st.Heading.Render(wrapText(ch.Title, w)))
-	add("")
-	add(st.Item.Render(wrapText(fmt.Sprintf("%d min of reading · %d words", ch.ReadingMinutes(m.c.pack.Meta.ReadingWPM), ch.Words()), w)))
-	add("")
-	add(st.Item.Render(wrapText(m.chapterOutline(ch.Number), w)))
-	return append(m.room.titleLines(st, w), lines...)
+	chapter := func(w int) []string {
+		var lines []string
+		add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
+		add(st.Heading.Render(fmt.Sprintf("Chapter %d of %d", ch.Number, len(m.c.pack.Chapters))))
+		add("")
+		add(st.Heading.Render(wrapText(ch.Title, w)))
+		add("")
+		add(st.Item.Render(wrapText(fmt.Sprintf("%d min of reading · %d words", ch.ReadingMinutes(m.c.pack.Meta.ReadingWPM), ch.Words()), w)))
+		add("")
+		add(st.Item.Render(wrapText(m.chapterOutline(ch.Number), w)))
+		return lines
+	}
+	return m.room.titleCard(st, w, chapter)
 }
 
 // chapterOutline says what the chapter's steps hold: "4 key ideas · 9

@@ -19,7 +19,7 @@ type roomFixture struct {
 	deck *Deck
 }
 
-func newRoomFixture(t *testing.T, w, h int) *roomFixture {
+func newRoomFixture(t *testing.T, w, h int, web ...string) *roomFixture {
 	t.Helper()
 	pack := testPack(t)
 	r, err := room.New(room.Config{Pack: pack})
@@ -28,7 +28,7 @@ func newRoomFixture(t *testing.T, w, h int) *roomFixture {
 	}
 	t.Cleanup(r.Close)
 	deck := NewDeck(pack, 4, 1)
-	info := JoinInfo{Hosts: []string{"192.0.2.10", "2001:db8::1"}, Port: 2222, Code: r.Code(), Fingerprint: "SHA256:test"}
+	info := JoinInfo{Hosts: []string{"192.0.2.10", "2001:db8::1"}, Port: 2222, Code: r.Code(), Fingerprint: "SHA256:test", Web: web}
 	hs := newHarness(t, w, h, Options{Present: true, Chapter: 2, Room: &RoomOptions{Room: r, Deck: deck, Info: info}})
 	return &roomFixture{harness: hs, r: r, deck: deck}
 }
@@ -64,7 +64,8 @@ func TestFacilitatorSeesWhoIsInTheRoom(t *testing.T) {
 	f.changed()
 	f.mustSee("1 in the room")
 	f.keys("j")
-	f.mustSee("ssh -p 2222 [2001:db8::1]", "then the room code: "+room.FormatCode(f.r.Code()), "SHA256:test", "anonymous")
+	f.mustSee("in a terminal: ssh -p 2222 192.0.2.10", "or: ssh -p 2222 [2001:db8::1]", "code "+room.FormatCode(f.r.Code()),
+		"SHA256:test", "anonymous")
 }
 
 // Every step the facilitator shows is the room's step.
