@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"fmt"
+	"sync"
 
 	"studyguide/content"
 	"studyguide/quiz"
@@ -47,6 +48,10 @@ type Deck struct {
 	// first and count are each chapter's first step and how many it has,
 	// by chapter number, for the step counter.
 	first, count map[int]int
+	// texts are the steps' texts once worked out (see Text): the pack a
+	// deck is built from never changes.
+	textMu sync.Mutex
+	texts  []*Text
 }
 
 // NewDeck lays out a presentation of every chapter: per chapter a title

@@ -49,8 +49,23 @@ type Text struct {
 // Flatten puts a text on one line with single spaces.
 func Flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// Text is what step i says, with the glossary's terms marked.
+// Text is what step i says, with the glossary's terms marked: worked out
+// once a step (marking terms is the costly part) and shared, read-only, by
+// every screen.
 func (d *Deck) Text(pack *content.Pack, i int) Text {
+	d.textMu.Lock()
+	defer d.textMu.Unlock()
+	if d.texts == nil {
+		d.texts = make([]*Text, len(d.steps))
+	}
+	if d.texts[i] == nil {
+		t := d.text(pack, i)
+		d.texts[i] = &t
+	}
+	return *d.texts[i]
+}
+
+func (d *Deck) text(pack *content.Pack, i int) Text {
 	s := d.steps[i]
 	var t Text
 	ch := s.Chapter

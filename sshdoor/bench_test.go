@@ -5,16 +5,15 @@ import (
 	"io"
 	"regexp"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"studyguide/internal/measure"
 	"studyguide/internal/sshtest"
 )
 
@@ -74,22 +73,12 @@ func awaitOne(b *testing.B, c *sshtest.Client, text string) {
 	}
 }
 
-func reportLatency(b *testing.B, name string, ds []time.Duration) {
-	slices.Sort(ds)
-	if len(ds) == 0 {
-		return
-	}
-	q := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))]) / float64(time.Millisecond) }
-	b.ReportMetric(q(0.50), name+"-p50-ms")
-	b.ReportMetric(q(0.99), name+"-p99-ms")
-}
-
 // A facilitator's step reaching every member's screen.
 func BenchmarkRoomStepToEveryMember(b *testing.B) {
 	tr := startRoom(b, roomConfig{maxMembers: 200})
 	cs := seatMembers(b, tr, benchMembers)
 	var all []time.Duration
-	cpu0 := cpuTime()
+	cpu0 := measure.CPUTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		k := 1 + i%10
@@ -107,8 +96,8 @@ func BenchmarkRoomStepToEveryMember(b *testing.B) {
 	// The CPU a step costs the process (server and the 100 in-process
 	// clients with their emulators), which other load on the machine does
 	// not inflate as it does the latencies.
-	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N)/float64(time.Millisecond), "cpu-ms/step")
-	reportLatency(b, "step", all)
+	b.ReportMetric(float64(measure.CPUTime()-cpu0)/float64(b.N)/float64(time.Millisecond), "cpu-ms/step")
+	measure.Latency(b, "step", all)
 }
 
 // A reveal reaching every member's screen with their own vote.
@@ -142,16 +131,16 @@ func BenchmarkRoomRevealToEveryMember(b *testing.B) {
 			chans[j] = c.Expect("You said")
 		}
 		b.StartTimer()
-		start, cpu0 := time.Now(), cpuTime()
+		start, cpu0 := time.Now(), measure.CPUTime()
 		if !tr.room.Reveal(step.Scenario) {
 			b.Fatalf("item %s was already revealed: raise the deck or lower -benchtime", step.Scenario)
 		}
 		all = append(all, awaitAll(b, cs, "You said", start, chans)...)
-		cpu += cpuTime() - cpu0
+		cpu += measure.CPUTime() - cpu0
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(cpu)/float64(b.N)/float64(time.Millisecond), "cpu-ms/reveal")
-	reportLatency(b, "reveal", all)
+	measure.Latency(b, "reveal", all)
 }
 
 // 100 members voting at once, each vote counted on the facilitator's
@@ -211,7 +200,7 @@ func benchVotes(b *testing.B, raw bool) {
 		// People read the scenario before they vote: the votes come once
 		// the room has been at rest for a second (every member's frame of
 		// the item drawn and sent, the server's collection at rest done).
-		atRest(b, time.Second)
+		measure.AtRest(b, time.Second)
 		// the facilitator's screen, watched for each count
 		seen := make([]chan time.Time, benchMembers+1)
 		for k := 1; k <= benchMembers; k++ {
@@ -246,7 +235,7 @@ func benchVotes(b *testing.B, raw bool) {
 		b.StartTimer()
 	}
 	b.StopTimer()
-	reportLatency(b, "vote", all)
+	measure.Latency(b, "vote", all)
 }
 
 // moveOn presses → on the facilitator's screen until the room is past
@@ -301,7 +290,7 @@ func BenchmarkRoomConnectToFirstFrame(b *testing.B) {
 		b.StartTimer()
 	}
 	b.StopTimer()
-	reportLatency(b, "first-frame", all)
+	measure.Latency(b, "first-frame", all)
 }
 
 // rawMember is a member's connection without an emulator: it reads and
@@ -380,15 +369,15 @@ func seatRaw(b *testing.B, tr *testRoom, from, n int) []*rawMember {
 // uses while 100 members sit idle.
 func BenchmarkRoomIdleMembers(b *testing.B) {
 	tr := startRoom(b, roomConfig{maxMembers: 200})
-	before := liveHeap()
+	before := measure.LiveHeap()
 	ms := seatRaw(b, tr, 0, benchMembers)
-	after := liveHeap()
+	after := measure.LiveHeap()
 	b.ReportMetric(float64(after-before)/benchMembers/1024, "KB/member")
 	time.Sleep(time.Second) // the joins' last frames and the collections above settle
 	for i := 0; i < b.N; i++ {
-		cpu0, t0 := cpuTime(), time.Now()
+		cpu0, t0 := measure.CPUTime(), time.Now()
 		time.Sleep(2 * time.Second)
-		b.ReportMetric(100*float64(cpuTime()-cpu0)/float64(time.Since(t0)), "idle-%core")
+		b.ReportMetric(100*float64(measure.CPUTime()-cpu0)/float64(time.Since(t0)), "idle-%core")
 	}
 	runtime.KeepAlive(ms)
 }
@@ -425,44 +414,4 @@ func BenchmarkRoomScale(b *testing.B) {
 		b.ReportMetric(float64(len(ms)), "members")
 		b.ReportMetric(float64(worst)/float64(time.Millisecond), "last-step-ms")
 	}
-}
-
-func liveHeap() uint64 {
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	return ms.HeapAlloc
-}
-
-// atRest waits until the process (server and clients) has been at rest
-// for span: under a tenth of a core in every 50 ms. What a step or a
-// reveal set going for a hundred members (their frames drawn and sent, a
-// few milliseconds each) and the server's collection at rest (half a
-// second after the room's last change) are then done, and not counted as
-// part of what is measured next. Bounded: after 20 s it goes on, and says
-// so.
-func atRest(b *testing.B, span time.Duration) {
-	b.Helper()
-	const window = 50 * time.Millisecond
-	quiet := time.Duration(0)
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
-		c0, t0 := cpuTime(), time.Now()
-		time.Sleep(window)
-		if cpuTime()-c0 < time.Since(t0)/10 {
-			if quiet += window; quiet >= span {
-				return
-			}
-		} else {
-			quiet = 0
-		}
-	}
-	b.Logf("the process never came to rest for %v within 20 s; measuring anyway", span)
-}
-
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
