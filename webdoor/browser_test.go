@@ -64,6 +64,20 @@ func run(t *testing.T, ctx context.Context, what string, actions ...chromedp.Act
 	}
 }
 
+// click taps an element, again if the page was redrawn under the tap (the
+// room moved on as the member tapped), as a person taps again.
+func click(t *testing.T, ctx context.Context, what, css string) {
+	t.Helper()
+	var err error
+	for range 5 {
+		if err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(css))); err == nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s: %v", what, err)
+}
+
 // waitText waits until the page's text holds text.
 func waitText(t *testing.T, ctx context.Context, text string) {
 	t.Helper()
@@ -137,7 +151,7 @@ func TestPhoneJoinsFollowsAndVotes(t *testing.T) {
 	sc := tr.deck.At(q).Scenario
 	waitText(t, ctx, "NGO-like or Mass-organization-like?")
 	accessible(t, ctx, "a vote")
-	run(t, ctx, "voting", chromedp.Click(chromedp.CSS(`button[value="ngo"]`)))
+	click(t, ctx, "voting", `button[value="ngo"]`)
 	waitText(t, ctx, "● your vote")
 	shoot(t, ctx, "web-vote.png")
 	if c := tr.r.FacilitatorView().Item.Category; c.Voted != 1 || c.Of != 1 {
@@ -151,7 +165,7 @@ func TestPhoneJoinsFollowsAndVotes(t *testing.T) {
 	waitText(t, ctx, "You said NGO-like")
 	if iv, _ := tr.r.Item(sc.ID); iv.Sign.Asked {
 		waitText(t, ctx, "warning signs")
-		run(t, ctx, "voting on the sign", chromedp.Click(chromedp.CSS(`.choices.sign button[value="`+pack(tr).Quiz.Signs[9].ID+`"]`)))
+		click(t, ctx, "voting on the sign", `.choices.sign button[value="`+pack(tr).Quiz.Signs[9].ID+`"]`)
 		waitText(t, ctx, "● your vote")
 		tr.r.Reveal(sc.ID)
 		waitText(t, ctx, "You said "+pack(tr).Quiz.Signs[9].Label)

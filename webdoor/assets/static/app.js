@@ -11,7 +11,10 @@
   function follow() {
     if (!window.EventSource) return;
     stream = new EventSource("/events");
+    var last = null;
     stream.addEventListener("view", function (e) {
+      if (e.data === last) return; // nothing changed: keep the page (and a tap on it) as it is
+      last = e.data;
       var focused = document.activeElement && document.activeElement.closest("form") ? document.activeElement.getAttribute("value") : null;
       live.innerHTML = e.data;
       if (focused) {
