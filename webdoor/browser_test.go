@@ -165,6 +165,17 @@ func TestPhoneJoinsFollowsAndVotes(t *testing.T) {
 	waitText(t, ctx, "You said NGO-like")
 	if iv, _ := tr.r.Item(sc.ID); iv.Sign.Asked {
 		waitText(t, ctx, "warning signs")
+		// the ten signs' labels whole on a small phone (360 px): a label
+		// wraps inside its button, never runs out of it or is cut
+		run(t, ctx, "a small phone", chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile, chromedp.EmulateTouch))
+		cut, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.choices.sign button')]
+			.filter(b => b.scrollWidth > b.clientWidth + 1 || b.getBoundingClientRect().right > innerWidth)
+			.map(b => b.innerText)`))
+		if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.choices.sign button').length`)); err != nil || len(cut) > 0 || n != 10 {
+			t.Errorf("at 360 px: %d sign buttons, cut: %q (%v)", n, cut, err)
+		}
+		shoot(t, ctx, "web-signs.png")
+		run(t, ctx, "back to 390 px", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
 		click(t, ctx, "voting on the sign", `.choices.sign button[value="`+pack(tr).Quiz.Signs[9].ID+`"]`)
 		waitText(t, ctx, "● your vote")
 		tr.r.Reveal(sc.ID)

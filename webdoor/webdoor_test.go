@@ -256,3 +256,64 @@ func TestGoodbyeListsTheMisses(t *testing.T) {
 	b.get("/room")
 	b.mustSee("The facilitator ended the meeting", "1 item where your vote differed", sc.ID)
 }
+
+// Everything a phone loads for the room is in the binary and small: the
+// join page, the room's page, its stylesheet and script together well
+// under 60 KB, and nothing from anywhere else.
+func TestPageWeight(t *testing.T) {
+	tr := startRoom(t, 0, 0)
+	b := newBrowser(t, tr)
+	b.get("/")
+	total := len(b.last)
+	b.join(tr.r.Code(), "Ada")
+	total += len(b.last)
+	for _, path := range []string{"/assets/style.css", "/assets/app.js"} {
+		b.get(path)
+		if b.status != http.StatusOK {
+			t.Fatalf("%s: %d", path, b.status)
+		}
+		total += len(b.last)
+	}
+	t.Logf("the join page, the room's page and their assets: %d bytes", total)
+	if total > 60<<10 {
+		t.Errorf("a phone loads %d KB, over 60", total>>10)
+	}
+	for _, external := range []string{"http://", "https://", "//"} {
+		if strings.Contains(strings.ReplaceAll(b.last, tr.base, ""), "src=\""+external) {
+			t.Errorf("the page loads something from elsewhere (%s)", external)
+		}
+	}
+}
+
+// One address may follow the room from at most a full room's pages and a
+// few more: a flood of event streams is refused, not held.
+func TestEventStreamsPerAddressAreCapped(t *testing.T) {
+	tr := startRoom(t, 1, 0)
+	b := newBrowser(t, tr)
+	b.join(tr.r.Code(), "Ada")
+	var open []*http.Response
+	refused := 0
+	for range 1 + spareStreams + 5 {
+		req, _ := http.NewRequest("GET", tr.base+"/events", nil)
+		c := *b.c
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode == http.StatusOK {
+			open = append(open, resp)
+		} else {
+			refused++
+			resp.Body.Close()
+		}
+	}
+	for _, r := range open {
+		r.Body.Close()
+	}
+	if len(open) > maxStreamsPerMember {
+		t.Errorf("%d streams open for one member, want at most %d", len(open), maxStreamsPerMember)
+	}
+	if refused == 0 {
+		t.Error("no stream was refused")
+	}
+}

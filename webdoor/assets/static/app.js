@@ -15,11 +15,17 @@
     stream.addEventListener("view", function (e) {
       if (e.data === last) return; // nothing changed: keep the page (and a tap on it) as it is
       last = e.data;
+      var revealed = live.querySelectorAll(".tally").length;
       var focused = document.activeElement && document.activeElement.closest("form") ? document.activeElement.getAttribute("value") : null;
       live.innerHTML = e.data;
       if (focused) {
         var again = live.querySelector('button[value="' + CSS.escape(focused) + '"]');
         if (again) again.focus();
+      }
+      var tallies = live.querySelectorAll(".tally");
+      if (tallies.length > revealed) { // a reveal: bring it (and the sign vote after it) into view
+        var head = tallies[tallies.length - 1].previousElementSibling;
+        if (head && head.scrollIntoView) head.scrollIntoView({ behavior: "smooth", block: "start" });
       }
     });
     stream.addEventListener("end", function () { stream.close(); location.reload(); });
