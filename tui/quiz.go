@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
+	"studyguide/progress"
 	"studyguide/quiz"
 )
 
@@ -413,7 +414,7 @@ func percent(right, of int) string {
 	if of == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d%%)", right*100/of)
+	return fmt.Sprintf(" (%d%%)", progress.Percent(right, of))
 }
 
 // titleBar is the quiz's top line: where it is and how it is going.
