@@ -52,3 +52,14 @@ func TestQuizScoreRoundsHalfUp(t *testing.T) {
 	}
 	hs.mustSee("2 of 3 right (67%)")
 }
+
+// The help bar names the keys that answer this question: 1 and 2 for the
+// two categories, 1–9 and 0 for the ten signs.
+func TestQuizHelpNamesTheKeysOfThisQuestion(t *testing.T) {
+	hs := quizHarness(t, 120, 30, quiz.Options{Seed: 5})
+	advanceTo(t, hs, "ngo")
+	hs.mustSee("1/2 answer")
+	hs.mustNotSee("1–9")
+	hs.keys(rightKey(hs))
+	hs.mustSee("1–9 0 answer")
+}
