@@ -17,11 +17,17 @@ func focused(hs *harness) string {
 	return r.r.terms[r.focus].term.Term
 }
 
-// popupTitle is the term whose popup is on top, or "".
+// popupTitle is the term whose entry is on top (on its own, or opened
+// from the index), or "".
 func popupTitle(hs *harness) string {
 	if n := len(hs.m.overlays); n > 0 {
-		if o, ok := hs.m.overlays[n-1].(*termOverlay); ok {
+		switch o := hs.m.overlays[n-1].(type) {
+		case *termOverlay:
 			return o.term.Term
+		case *indexOverlay:
+			if o.entry != nil {
+				return o.entry.term.Term
+			}
 		}
 	}
 	return ""
@@ -178,16 +184,59 @@ func TestGlossaryIndexFiltersAsYouType(t *testing.T) {
 		if popupTitle(hs) != "institutional isomorphism" {
 			t.Fatalf("enter in the index opened %q", popupTitle(hs))
 		}
-		hs.keys("esc") // back to the index, still filtered
-		if _, ok := hs.m.overlays[len(hs.m.overlays)-1].(*indexOverlay); !ok || len(hs.m.overlays) != 1 {
-			t.Fatalf("esc from the entry should return to the index")
+		hs.mustSee("⌫ back")
+		hs.keys("backspace") // back to the index, still filtered
+		if popupTitle(hs) != "" || len(hs.m.overlays) != 1 {
+			t.Fatalf("⌫ from the entry should return to the index")
 		}
-		hs.mustSee("isomorph")
-		hs.keys("esc", "esc") // clear the filter, then close
+		hs.mustSee("filter: isomorph", "institutional isomorphism")
+		hs.keys("enter", "esc") // esc in the entry closes it, index and all
+		if len(hs.m.overlays) != 0 {
+			t.Fatalf("esc in an entry opened from the index left %d popups open:\n%s", len(hs.m.overlays), hs.screen())
+		}
+		hs.keys("i", "esc") // the index alone: esc closes it
 		if len(hs.m.overlays) != 0 {
 			t.Fatalf("esc left %d overlays open", len(hs.m.overlays))
 		}
 	}
+}
+
+// ⌫ goes back one entry at a time: after following two related terms, the
+// first ⌫ shows the second entry, the next the first, and from the index
+// the last ⌫ shows the index again.
+func TestBackGoesBackOneEntryAtATime(t *testing.T) {
+	hs := newHarness(t, 100, 30, Options{Chapter: 6})
+	g := hs.m.c.pack.Glossary
+	a, _ := g.Lookup("institutional isomorphism")
+	b, _ := g.Lookup(a.Related[0])
+	link := -1 // the first of b's related terms that is not a
+	for i, name := range b.Related {
+		if c, ok := g.Lookup(name); ok && c != a {
+			link = i
+			break
+		}
+	}
+	if link < 0 {
+		t.Fatalf("%q has no related term but %q", b.Term, a.Term)
+	}
+	c, _ := g.Lookup(b.Related[link])
+	hs.keys("i").typeText(a.Term)
+	hs.keys("enter", "tab", "enter")
+	for range link + 1 {
+		hs.keys("tab")
+	}
+	hs.keys("enter")
+	for _, want := range []string{c.Term, b.Term, a.Term} {
+		if got := popupTitle(hs); got != want {
+			t.Fatalf("the entry on screen is %q, want %q:\n%s", got, want, hs.screen())
+		}
+		hs.mustSee("⌫ back")
+		hs.keys("backspace")
+	}
+	if popupTitle(hs) != "" || len(hs.m.overlays) != 1 {
+		t.Fatalf("⌫ from the first entry should show the index:\n%s", hs.screen())
+	}
+	hs.mustSee("Glossary · ")
 }
 
 // The essay's chapters 1–3 as a new reader meets them: every marked term,

@@ -27,6 +27,9 @@ type termOverlay struct {
 	sel     int // selected link, -1 for none
 	s       scroller
 	w, h    int
+	// fromIndex says the entry was opened from the glossary index, which
+	// ⌫ returns to.
+	fromIndex bool
 }
 
 // termLink is a selectable line: a related entry, or the first place the
@@ -182,7 +185,7 @@ func (o *termOverlay) view() string {
 	s := o.s
 	s.lines = lines
 	hint := "tab links · esc"
-	if len(o.history) > 0 {
+	if len(o.history) > 0 || o.fromIndex {
 		hint = "⌫ back · " + hint
 	}
 	if p := s.position(); p != "" {
