@@ -48,9 +48,10 @@ func truncate(s string, width int) string {
 }
 
 // spreadOptional is spread for a line whose right side is an extra: when
-// both do not fit, the right side is dropped.
+// both do not fit with two cells between them (one reads as a single run:
+// "invisible organizer organizing"), the right side is dropped.
 func spreadOptional(left, right string, width int) string {
-	if ansi.StringWidth(left)+ansi.StringWidth(right)+1 > width {
+	if right != "" && ansi.StringWidth(left)+ansi.StringWidth(right)+2 > width {
 		right = ""
 	}
 	return spread(left, right, width)

@@ -280,3 +280,57 @@ func TestIndexPutsContainingTermsFirst(t *testing.T) {
 		t.Fatalf("termFilter order %v: want organizing (starts with it), then mass organization", order)
 	}
 }
+
+// At 40x12 an entry's header stays where it is as it scrolls ("NGO  1–8 of
+// 47" used to wrap to two lines at "4–11 of 47", moving the text), and
+// the index never runs a term into its kind ("invisible organizer
+// organizing").
+func TestSmallPopupsKeepTheirShape(t *testing.T) {
+	hs := newHarness(t, 40, 12, Options{Chapter: 1})
+	ngo, _ := hs.m.c.pack.Glossary.Lookup("NGO")
+	hs.send(openTermMsg{term: ngo})
+	o := hs.m.top().(*termOverlay)
+	rowOf := func() int { // the screen row of the entry's first visible line
+		first := strings.TrimSpace(ansi.Strip(o.s.visible()[0]))
+		for i, l := range strings.Split(hs.screen(), "\n") {
+			if strings.Contains(l, "│ "+first) {
+				return i
+			}
+		}
+		t.Fatalf("the entry's first line %q is not on screen:\n%s", first, hs.screen())
+		return -1
+	}
+	hintRow := func() int { // the row that says where the entry is scrolled to
+		for i, l := range strings.Split(hs.screen(), "\n") {
+			if strings.Contains(l, o.s.position()+" · tab links") {
+				return i
+			}
+		}
+		t.Fatalf("the header does not say %q whole:\n%s", o.s.position()+" · tab links", hs.screen())
+		return -1
+	}
+	top, hint := rowOf(), hintRow()
+	for range 12 {
+		hs.keys("j")
+		if got, gotHint := rowOf(), hintRow(); got != top || gotHint != hint {
+			t.Fatalf("after scrolling to %s the text starts on row %d (was %d), the header's hint on row %d (was %d):\n%s",
+				o.s.position(), got, top, gotHint, hint, hs.screen())
+		}
+	}
+	hs.keys("esc", "i")
+	for range 6 {
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			l = strings.TrimPrefix(strings.Trim(l, "│ "), "▸ ")
+			name := "" // the longest term the row starts with
+			for _, term := range hs.m.c.pack.Glossary.Terms {
+				if strings.HasPrefix(l, term.Term) && len(term.Term) > len(name) {
+					name = term.Term
+				}
+			}
+			if rest := strings.TrimPrefix(l, name); name != "" && rest != "" && !strings.HasPrefix(rest, "  ") {
+				t.Errorf("the index runs %q into what follows: %q", name, l)
+			}
+		}
+		hs.keys("pgdown")
+	}
+}

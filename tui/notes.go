@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"studyguide/content"
 )
@@ -130,8 +131,10 @@ func (o *messageOverlay) update(msg tea.Msg) (tea.Cmd, action) {
 
 func (o *messageOverlay) view() string {
 	hint := "enter ok"
+	widest := lipgloss.Width(hint)
 	if p := o.s.position(); p != "" {
 		hint = p + " · j/k · " + hint
+		widest = lipgloss.Width(hint) - lipgloss.Width(p) + o.s.widestPosition()
 	}
-	return box(o.c.styles, o.c.styles.PopupTitle.Render(o.title), hint, o.s.visible(), o.w, o.h)
+	return boxHint(o.c.styles, o.c.styles.PopupTitle.Render(o.title), hint, widest, o.s.visible(), o.w, o.h)
 }
