@@ -81,7 +81,7 @@ func TestMapKeysAndClose(t *testing.T) {
 	if len(hs.m.overlays) != 0 || hs.m.screen != screenHome {
 		t.Fatalf("esc did not close the map:\n%s", hs.screen())
 	}
-	hs.mustSee("m argument map")
+	hs.mustSee("m map")
 	hs.keys("?")
 	hs.mustSee("argument map") // in the chapter list's own help
 }

@@ -459,8 +459,8 @@ func (m quizModel) View() string {
 	}
 	b.WriteString("\n")
 	help := m.c.shortHelp(w, m.ShortHelp())
-	if p := m.body.position(); p != "" {
-		help = spreadOptional(help, m.c.styles.Dim.Render(p), w)
+	if p := m.body.position(); p != "" { // where the text is scrolled to, then the keys that fit beside it
+		help = spreadOptional(m.c.shortHelp(w-ansi.StringWidth(p)-2, m.ShortHelp()), m.c.styles.Dim.Render(p), w)
 	}
 	b.WriteString(help)
 	return b.String()
