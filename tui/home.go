@@ -130,7 +130,8 @@ func (h homeModel) header() string {
 	if h.due > 0 {
 		summary += fmt.Sprintf(" · %d due for review", h.due) // quiz items: r reviews them
 	}
-	lines := []string{st.TitleBar.Render(spread(" "+pack.Meta.Title, "", w))}
+	// the bar spans the screen; its title starts where the column's text does
+	lines := []string{st.TitleBar.Render(spread(h.margin()+" "+pack.Meta.Title, "", w))}
 	if h.height < 10 { // a small screen: the title, then the chapters
 		return lines[0]
 	}

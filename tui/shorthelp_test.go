@@ -32,3 +32,22 @@ func TestShortHelpFitsAndKeepsQuestionMark(t *testing.T) {
 		}
 	}
 }
+
+// On a wide screen the chapter list's title lines up with the centred
+// column under it, rather than sitting alone at the left edge.
+func TestHomeTitleLinesUpWithTheList(t *testing.T) {
+	for _, w := range []int{80, 120, 160} {
+		hs := newHarness(t, w, 45, Options{})
+		lines := strings.Split(hs.screen(), "\n")
+		title := strings.Index(lines[0], "Mass Organizations")
+		col := -1
+		for _, l := range lines {
+			if i := strings.Index(l, "8 chapters ·"); i >= 0 {
+				col = i
+			}
+		}
+		if title < 0 || title != col {
+			t.Errorf("at %d columns the title starts at column %d, the list's text at %d:\n%s", w, title, col, hs.screen())
+		}
+	}
+}
