@@ -275,8 +275,17 @@ func TestPresenterResumesWithAProfile(t *testing.T) {
 	if v.cats[0] != 2 || v.cats[1] != 1 || !v.revealed {
 		t.Fatalf("resumed vote %+v, want 2–1 revealed", v)
 	}
-	if tm := again.m.present.timer; tm.running || !tm.shown || tm.left < 5*time.Minute {
-		t.Fatalf("resumed timer %+v, want shown, paused, about 6 minutes", tm)
+	// the timer was started at 5:00 and given a minute more, with no tick
+	// in between: 6:00 left of a 5-minute timer, kept and resumed exactly
+	if tm := st.Present.Timer; tm.Left != 360 || tm.Set != 300 || !tm.Shown {
+		t.Fatalf("saved timer %+v, want 360 s left of 300, shown", tm)
+	}
+	if tm := again.m.present.timer; tm.running || !tm.shown || tm.left != 6*time.Minute || tm.set != 5*time.Minute {
+		t.Fatalf("resumed timer %+v, want shown, paused, 6:00 left of 5:00", tm)
+	}
+	again.keys("T") // reset: back to what it was set to
+	if tm := again.m.present.timer; tm.left != 5*time.Minute {
+		t.Fatalf("reset after resuming: %v left, want 5:00", tm.left)
 	}
 	// a chapter asked for: there, with the hands still kept
 	ch2 := newHarness(t, 80, 24, Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1, Progress: st})
