@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -276,7 +277,25 @@ func quitAllowed(before Model, msg tea.Msg) bool {
 	case screenHome:
 		return k == "q"
 	case screenPresent:
-		return k == "q" && !before.present.atStake()
+		return k == "q" && !roomWouldLose(before.present)
+	}
+	return false
+}
+
+// roomWouldLose is the walk's own account of what ending the presenter
+// would lose, read from what the room did (hands counted on any item,
+// revealed or not; the timer running; a room served) rather than from
+// atStake, whose mistakes the walk is there to catch.
+func roomWouldLose(p presentModel) bool {
+	if p.timer.running || p.room != nil {
+		return true
+	}
+	for _, v := range p.votes {
+		for _, n := range append(slices.Clone(v.cats), v.signs...) {
+			if n > 0 {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -295,5 +314,16 @@ func TestWalkChecksCanFail(t *testing.T) {
 	home := newHarness(t, 80, 24, Options{})
 	if !quitAllowed(home.m, keyPress("q")) || quitAllowed(home.m, keyPress("esc")) {
 		t.Fatal("quitAllowed: on the chapter list q quits and esc does not")
+	}
+	p := presenter(t, 80, 24, 2)
+	for p.m.present.step().kind != stepQuiz {
+		p.keys("space")
+	}
+	if !quitAllowed(p.m, keyPress("q")) {
+		t.Fatal("quitAllowed: in the presenter with nothing at stake q quits")
+	}
+	p.keys("1") // a hand counted, not revealed
+	if quitAllowed(p.m, keyPress("q")) {
+		t.Fatal("quitAllowed: q may not end the presenter while a hand is counted")
 	}
 }

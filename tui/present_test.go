@@ -310,3 +310,40 @@ func TestPresenterWithoutProfileWritesNothingAndEscIsHarmless(t *testing.T) {
 		t.Fatal("the presenter wrote progress without --profile")
 	}
 }
+
+// q asks before ending the presentation whenever something the room did
+// would be lost: a hand counted (revealed or not, category or sign), or
+// the timer running; with nothing at stake it ends at once.
+func TestQuitAsksWhileHandsAreCounted(t *testing.T) {
+	toQuiz := func() *harness {
+		hs := presenter(t, 80, 24, 2)
+		for hs.m.present.step().kind != stepQuiz || !hs.m.present.asksSign(hs.m.present.step().scenario) {
+			hs.keys("space")
+		}
+		return hs
+	}
+	for name, keys := range map[string][]string{
+		"a hand counted, not revealed":      {"1"},
+		"hands counted, revealed":           {"1", "2", "r"},
+		"a sign's hand counted, not shown":  {"r", "3"},
+		"the timer running":                 {"t"},
+		"a hand counted, then another step": {"2", "space", "space", "space", "space", "space"},
+	} {
+		hs := toQuiz()
+		hs.keys(keys...)
+		hs.keys("q")
+		if hs.quit {
+			t.Fatalf("%s: q ended the presentation without asking", name)
+		}
+		hs.mustSee("End the presentation?")
+		hs.keys("n")
+		if hs.quit || hs.m.top() != nil {
+			t.Fatalf("%s: n should keep the presentation going", name)
+		}
+	}
+	hs := toQuiz()
+	hs.keys("1", "u", "q") // counted and taken back: nothing at stake
+	if !hs.quit {
+		t.Fatalf("q with nothing at stake should end at once:\n%s", hs.screen())
+	}
+}

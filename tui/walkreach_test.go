@@ -220,8 +220,8 @@ func awareKey(m Model, r *rand.Rand) string {
 			switch {
 			case v == nil || !v.revealed && !v.counted():
 				return pick("1", "2", "1", "u")
-			case !v.revealed:
-				return pick("1", "2", "r", "r", "u")
+			case !v.revealed: // q too: ending now must ask first
+				return pick("1", "2", "r", "r", "u", "q")
 			case m.present.asksSign(st.scenario) && !v.signRevealed && sum(v.signs) == 0:
 				return pick("1", "3", "7", "0", "r")
 			case m.present.asksSign(st.scenario) && !v.signRevealed:
