@@ -40,6 +40,11 @@ type presentModel struct {
 	room *roomLink
 	// revealAt is the first line of what a member's quiz step just revealed.
 	revealAt int
+	// voteEnd is the body's last line of a member's open sign vote, -1 for
+	// none; laidOut is the size the step was last laid out at. At a new
+	// size the vote's end is scrolled back on screen.
+	voteEnd int
+	laidOut [2]int
 }
 
 // countdown is the discussion timer.

@@ -55,6 +55,7 @@ func (m *presentModel) layout() {
 	}
 	m.terms = nil
 	m.pinned = nil
+	m.voteEnd = -1
 	var lines []string
 	switch s := m.step(); s.kind {
 	case stepTitle:
@@ -89,6 +90,12 @@ func (m *presentModel) layout() {
 	m.body.lines = lines
 	m.body.height = max(1, room-len(m.pinned))
 	m.body.clamp()
+	if size := [2]int{m.c.width, m.c.height}; size != m.laidOut {
+		m.laidOut = size
+		if m.voteEnd >= 0 { // resized during a member's vote: the vote's end back on screen
+			m.body.show(m.voteEnd)
+		}
+	}
 }
 
 // chooseTimer puts the countdown in the right margin where it fits beside
