@@ -5,28 +5,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
 )
-
-// newHarnessWith is newHarness on a pack of the test's own.
-func newHarnessWith(t testing.TB, pack *content.Pack, w, h int, opts Options) *harness {
-	t.Helper()
-	if opts.Theme == "" {
-		opts.Theme = ThemeDark
-	}
-	hs := &harness{t: t, m: New(pack, opts)}
-	hs.m.c.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	hs.m.c.exportDir = t.TempDir()
-	hs.m.c.renders.calm = time.Time{}
-	hs.run(hs.m.Init())
-	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
-	return hs
-}
 
 // gridLabelBudget is the most the longest label of the signs in the
 // grid's first column and the longest in its second may take together for
@@ -39,7 +22,7 @@ const gridLabelBudget = 64 - 2*4 - 2
 // column that would take the pair past gridLabelBudget cut to fit: the
 // labels the layout is asked to show whole.
 func withinGridBudget(t *testing.T) *content.Pack {
-	pack := testPack(t)
+	pack := freshPack(t)
 	signs := pack.Quiz.Signs
 	rows := (len(signs) + 1) / 2
 	first := 0
