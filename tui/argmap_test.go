@@ -28,6 +28,7 @@ func mapHarness(t *testing.T, w, h int) *harness {
 // `go test ./tui -run TestMapGolden -update` after a deliberate change and
 // read the diff.
 func TestMapGolden(t *testing.T) {
+	layoutOnly(t)
 	for _, s := range [][2]int{{80, 24}, {40, 12}, {200, 60}} {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			hs := mapHarness(t, s[0], s[1])
@@ -109,6 +110,7 @@ func TestMapSelectionScrollsIntoView(t *testing.T) {
 // No frame is wider or taller than the terminal, from 10x3 to 200x60,
 // whatever is selected and wherever the map is scrolled.
 func TestMapFramesFit(t *testing.T) {
+	layoutOnly(t)
 	hs := mapHarness(t, 80, 24)
 	for _, w := range []int{10, 11, 16, 20, 33, 39, 40, 41, 59, 60, 79, 80, 81, 120, 200} {
 		for _, h := range []int{3, 4, 5, 7, 12, 23, 24, 25, 40, 60} {

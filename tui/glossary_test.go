@@ -242,6 +242,7 @@ func TestBackGoesBackOneEntryAtATime(t *testing.T) {
 // The essay's chapters 1–3 as a new reader meets them: every marked term,
 // reached with Tab, opens its own entry, at 80x24 and 40x12.
 func TestEveryMarkedTermInChapters1To3Opens(t *testing.T) {
+	layoutOnly(t)
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		for ch := 1; ch <= 3; ch++ {
 			hs := newHarness(t, size[0], size[1], Options{Chapter: ch})

@@ -29,6 +29,17 @@ func testPack(t testing.TB) *content.Pack {
 	return p
 }
 
+// layoutOnly skips a long test of screens and layouts under the race
+// detector with -short (.ci/run's second pass): it runs on one goroutine,
+// so the detector has nothing to find in it, and it has just run in full
+// without the detector.
+func layoutOnly(t *testing.T) {
+	t.Helper()
+	if raceEnabled && testing.Short() {
+		t.Skip("one goroutine, long: run in full by go test without -race")
+	}
+}
+
 // freshPack is a copy of the built-in pack of the test's own, to change.
 func freshPack(t testing.TB) *content.Pack {
 	t.Helper()

@@ -226,9 +226,10 @@ func (wk *walker) checkFrame(step int) {
 		wk.fail(step, "empty frame at %dx%d", w, h)
 	}
 	if popup != "" {
-		// The whole frame, the popup composed over the page, is drawn
-		// only here: without a popup it is the page as checked below.
-		if frame := wk.hs.m.View().Content; fitProblem(frame, w, h) != "" || strings.TrimSpace(ansi.Strip(frame)) == "" {
+		// The whole frame, the popup composed over the page as View
+		// composes it (from the layers already drawn), is checked only
+		// here: without a popup it is the page as checked below.
+		if frame := fit(wk.hs.m.overlay(fit(base, w, h), popup), w, h); fitProblem(frame, w, h) != "" || strings.TrimSpace(ansi.Strip(frame)) == "" {
 			wk.fail(step, "the frame with a popup: %q", fitProblem(frame, w, h))
 		}
 	}

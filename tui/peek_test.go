@@ -139,6 +139,7 @@ func (hs *harness) topParagraphID() string {
 // 27%"): at a chapter's top, a few lines in, and a page in; after a
 // search and after a glossary entry's chapter link.
 func TestBackFromALookIsTheSameScreen(t *testing.T) {
+	layoutOnly(t)
 	iso := testPack(t).Glossary.Terms[0]
 	for _, g := range testPack(t).Glossary.Terms {
 		if g.Term == "institutional isomorphism" {

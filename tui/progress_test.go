@@ -105,6 +105,7 @@ func TestSaveFailureWarnsOnceAndKeepsWorking(t *testing.T) {
 // paragraphs, scenarios removed) opens at every entry point: nothing
 // panics, and what no longer exists is not offered.
 func TestProgressFromAChangedPackOpensEverywhere(t *testing.T) {
+	layoutOnly(t)
 	entries := map[string]Options{
 		"home":    {},
 		"read":    {Resume: true},

@@ -246,6 +246,7 @@ func TestQuizFromAChapterAndNothingDue(t *testing.T) {
 // Every scenario's passage opens the reader with its paragraph on screen,
 // and the quiz comes back at the same item — at 80x24 and at 40x12.
 func TestEveryPassageOpensTheRightPlace(t *testing.T) {
+	layoutOnly(t)
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		hs := quizHarness(t, size[0], size[1], quiz.Options{Seed: 9})
 		n := hs.m.quiz.s.Len()

@@ -14,6 +14,7 @@ import (
 // Every paragraph is found on the line where it starts, at any width and in
 // both styles: saved positions and search jumps depend on it.
 func TestParagraphsAreLocatedAtEveryWidth(t *testing.T) {
+	layoutOnly(t)
 	pack := testPack(t)
 	for _, dark := range []bool{true, false} {
 		st := NewStyles(dark, false)

@@ -42,6 +42,7 @@ func withinGridBudget(t *testing.T) *content.Pack {
 // signs marked ✓) and on the served facilitator's screen, for labels
 // within the grid's budget; and the scenario and the grid are on screen.
 func TestSignLabelsWholeAt64x20(t *testing.T) {
+	layoutOnly(t)
 	pack := withinGridBudget(t)
 	hs := newHarnessWith(t, pack, 64, 20, Options{Present: true, Chapter: 1, PresentItems: 0, PresentSeed: 1})
 	p := &hs.m.present
