@@ -83,14 +83,11 @@ func (c *common) renderStyle() renderStyle {
 // whatever is left out: the keys that fit in their order, whole, and ?
 // for the rest, never an ellipsis where a key should be.
 func (c *common) shortHelp(width int, keys []key.Binding) string {
-	essential := func(b key.Binding) bool {
-		k := b.Help().Key
-		return k == c.keys.Help.Help().Key || b.Help().Desc == "quit"
-	}
+	essential := func(b key.Binding) bool { return b.Help() == c.keys.Help.Help() || b.Help() == c.keys.Home.Quit.Help() }
 	var must []key.Binding
 	for _, b := range keys {
 		if essential(b) {
-			if b.Help().Key == c.keys.Help.Help().Key {
+			if b.Help() == c.keys.Help.Help() {
 				b.SetHelp(b.Help().Key, "more")
 			}
 			must = append(must, b)

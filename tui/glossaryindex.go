@@ -160,8 +160,9 @@ func (o *indexOverlay) key(kp tea.KeyPressMsg) (tea.Cmd, action) {
 }
 
 // entryUpdate handles a message while an entry opened from the list is
-// shown: ⌫ past the entry's first page comes back to the list, esc closes
-// the entry and the index with it, and following a chapter link jumps.
+// shown: ⌫ with no earlier entry to go back to comes back to the list, esc
+// closes the entry and the index with it, and following a chapter link
+// jumps.
 func (o *indexOverlay) entryUpdate(msg tea.Msg) (tea.Cmd, action) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok && key.Matches(kp, o.c.keys.Popup.Back) && len(o.entry.history) == 0 {
 		o.entry = nil

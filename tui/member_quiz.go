@@ -51,7 +51,7 @@ func (m *presentModel) memberQuizLines(s step) []string {
 	}
 	m.revealAt = len(lines)
 	right := map[int]bool{slices.IndexFunc(bank.Categories, func(c content.Category) bool { return c.ID == sc.Answer }): true}
-	if iv.Sign.Asked && iv.Sign.Open && !iv.Sign.Revealed { // the sign vote: the reveal in a line, the vote whole
+	if iv.Sign.Asked && iv.Sign.Open && !iv.Sign.Revealed { // the sign vote: the reveal in words, the vote whole
 		return m.signVoteLines(lines, iv, w)
 	}
 	lines = append(lines, m.tallyLines(cats, totals(iv.Category.Tally), right, w)...)
