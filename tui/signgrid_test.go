@@ -31,6 +31,8 @@ func withinGridBudget(t *testing.T) *content.Pack {
 	}
 	for i := rows; i < len(signs); i++ {
 		if ansi.StringWidth(signs[i].Label) > gridLabelBudget-first {
+			t.Logf("sign %s's label %q is over the 64x20 grid's budget (%d with signs 1–%d's %d): shortened here",
+				signs[i].ID, signs[i].Label, gridLabelBudget, rows, first)
 			signs[i].Label = ansi.Truncate(signs[i].Label, gridLabelBudget-first, "")
 		}
 	}
