@@ -19,6 +19,8 @@ func newPackCmd() *cobra.Command {
 		Long: "A study pack is a directory: pack.yaml, the article in markdown, and optionally a\n" +
 			"glossary, a quiz and a discussion guide. docs/packs.md describes every file.\n" +
 			"Open one with --pack DIR on any command.",
+		Args: noSubcommand,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:     "init DIR",
@@ -35,8 +37,9 @@ func newPackCmd() *cobra.Command {
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
-		Use:   "validate DIR",
-		Short: "Check a pack: every problem at once, as file:line: problem",
+		Use:        "validate DIR",
+		SuggestFor: []string{"check", "lint", "verify", "test"},
+		Short:      "Check a pack: every problem at once, as file:line: problem",
 		Long: "Checks every file of the pack in DIR and lists every problem, each as\n" +
 			"file:line: problem, then warnings (things worth fixing that do not stop the pack\n" +
 			"loading). Exits 0 only when there are no problems.",

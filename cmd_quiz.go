@@ -27,7 +27,7 @@ func newQuizCmd(opts *options) *cobra.Command {
 			"for the built-in essay: is the behaviour NGO-like or mass-organization-like, and\n" +
 			"for NGO-like ones which warning sign does it show? Each answer is explained with\n" +
 			"the text's own passage.\n" +
-			"Missed items come back sooner in --review.\n\n" +
+			"Items due for review (missed ones first) come first; --review asks only those.\n\n" +
 			"--plain asks line by line on standard input and output: for screen readers,\n" +
 			"pipes and scripts. Answer with a number or the start of a name; q stops.",
 		Example: "  studyguide quiz\n  studyguide quiz --chapter 2\n  studyguide quiz --review\n" +
@@ -65,7 +65,7 @@ func newQuizCmd(opts *options) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&chapter, "chapter", "c", "", "only the scenarios on one chapter (a number or a name)")
 	cmd.Flags().BoolVarP(&review, "review", "r", false, "the items due for review: missed ones first")
-	cmd.Flags().Int64Var(&seed, "seed", 0, "a fixed order, so a room sees the same sequence (default: random)")
+	cmd.Flags().Int64Var(&seed, "seed", 0, "a fixed order, so a room sees the same sequence (default: due items first, then random)")
 	cmd.Flags().IntVarP(&limit, "limit", "n", 0, "ask at most this many items")
 	cmd.Flags().BoolVar(&plain, "plain", false, "line by line on standard input/output, no full screen")
 	_ = cmd.RegisterFlagCompletionFunc("chapter", completeChapters)

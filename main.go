@@ -44,7 +44,7 @@ func main() {
 			fmt.Fprintf(w, "studyguide: %v\n", err)
 		}),
 	); err != nil {
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
 
@@ -56,12 +56,13 @@ func newRootCmd() *cobra.Command {
 		Long: "Read the essay chapter by chapter with its glossary, quiz yourself on scenarios,\n" +
 			"prepare and run a reading group's meeting (plan, presenter), and keep notes.\n" +
 			"With no command, opens the chapter list; --pack DIR opens another reading.",
-		Args: cobra.NoArgs,
+		Args: noSubcommand,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTUI(cmd, opts, 0)
 		},
 		SilenceUsage: true, // an error is one line, not the usage again
 	}
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVar(&opts.pack, "pack", "", "open the study pack in this directory instead of the built-in essay")
 	root.PersistentFlags().StringVar(&opts.theme, "theme", string(tui.ThemeAuto), "colour theme: auto, dark or light")
 	root.PersistentFlags().StringVar(&opts.profile, "profile", "", "keep progress and notes under this name (a shared computer, a facilitator)")

@@ -51,7 +51,7 @@ func TestPlainQuizInAPipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"Right: ", "The essay: “", "Answer with a number from 1 to 2, or q to stop.",
+		"Right: ", "The essay: “", "Answer with a number from 1 to 2, or the start of a name; q stops.",
 		"Stopped after 1 of 3: 1 right (100%).", "Classification:",
 	} {
 		if !strings.Contains(out, want) {

@@ -90,7 +90,16 @@ func score(right, asked int) string {
 	if asked == 0 {
 		return "nothing answered"
 	}
-	return fmt.Sprintf("%d of %d right (%d%%)", right, asked, 100*right/asked)
+	return fmt.Sprintf("%d of %d right (%d%%)", right, asked, Percent(right, asked))
+}
+
+// Percent is right out of of as a whole percent, rounded half up as people
+// expect (2 of 3 is 67%); 0 when of is 0.
+func Percent(right, of int) int {
+	if of <= 0 {
+		return 0
+	}
+	return (200*right + of) / (2 * of)
 }
 
 // exportSigns writes how the follow-up question went for each sign, added

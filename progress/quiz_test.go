@@ -261,3 +261,21 @@ func FuzzDecodeQuiz(f *testing.F) {
 		}
 	})
 }
+
+// A score is rounded to the nearest percent, half up, as people expect:
+// 2 of 3 is 67%, not 66%.
+func TestExportRoundsPercentages(t *testing.T) {
+	pack := loadPack(t)
+	st := New()
+	st.RecordQuiz(SessionRecord{At: q0, Mode: "all", Total: 3, Answered: 3, Correct: 2,
+		Signs: map[string]Tally{"1": {Asked: 3, Right: 2}, "9": {Asked: 8, Right: 1}}}, nil)
+	var b bytes.Buffer
+	if err := Export(&b, st, pack, "", q0); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"2 of 3 right (67%)", "(sign 1): 2 of 3 right (67%)", "(sign 9): 1 of 8 right (13%)"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("export lacks %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -126,9 +126,16 @@ func (s *Store) load() (*State, string) {
 		return nil, fmt.Sprintf("Your saved progress could not be opened (%v); the guide starts fresh and will try to save again.", err)
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() { // not ours to move aside, nor to write over
+		s.off = fmt.Errorf("%s is a directory, not a file: move it away to save progress again", s.path)
+		return nil, fmt.Sprintf("Your saved progress could not be read: %s is a directory, not a file. The guide starts fresh and saves nothing until it is moved away.", s.path)
+	}
 	// Read what is there, up to one byte past the limit: a buffer of the
 	// limit's size (8 MB, zeroed) cost every start 2-3 ms and a GC cycle.
-	b, _ := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Sprintf("Your saved progress could not be read (%v); the guide starts fresh and will try to save again.", err)
+	}
 	var st *State
 	if len(b) > MaxFileSize {
 		err = fmt.Errorf("it is larger than %d MB", MaxFileSize>>20)

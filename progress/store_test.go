@@ -359,3 +359,28 @@ func TestStaleTemporaryFilesAreRemovedAtStart(t *testing.T) {
 		}
 	}
 }
+
+// A directory where the progress file should be is not "an empty file":
+// the notice says what is there, nothing is moved, and saving is off
+// (writing would fail) until it is moved away.
+func TestADirectoryInThePlaceOfTheFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "essay", "default.json")
+	if err := os.MkdirAll(filepath.Join(path, "inside"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, st, notice := open(t, dir, "")
+	if !strings.Contains(notice, path+" is a directory, not a file") || strings.Contains(notice, "empty") {
+		t.Fatalf("the notice for a directory: %q", notice)
+	}
+	if info, err := os.Stat(filepath.Join(path, "inside")); err != nil || !info.IsDir() {
+		t.Fatal("the directory was moved or changed")
+	}
+	if aside, _ := filepath.Glob(path + ".damaged-*"); len(aside) != 0 {
+		t.Fatalf("the directory was kept aside as damaged: %v", aside)
+	}
+	st.SetPosition(1, "p2")
+	if err := s.Save(st); err == nil || s.Off() == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Fatalf("saving over a directory: %v (off: %v)", err, s.Off())
+	}
+}

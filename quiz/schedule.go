@@ -28,18 +28,26 @@ func Interval(box int) time.Duration {
 
 // Schedule moves a scenario's card after an answer given at now: a right
 // answer to the next box, due after that box's interval; a miss to box 1,
-// due at once. It returns the card as stored.
+// due at once. A right answer before the card is due (the whole quiz asks
+// every item) is not spaced recall: the card keeps its box and due time.
+// It returns the card as stored.
 func Schedule(cards map[string]Card, id string, correct bool, now time.Time) Card {
 	c := cards[id]
+	early := c.Seen > 0 && now.Before(c.Due)
 	c.Seen++
 	c.Last = now
-	if correct {
+	c.LastMissed = !correct
+	switch {
+	case correct && early:
+		c.Right++
+		cards[id] = c
+		return c
+	case correct:
 		c.Right++
 		c.Box = min(max(c.Box, 1)+1, Boxes)
-	} else {
+	default:
 		c.Box = 1
 	}
-	c.LastMissed = !correct
 	c.Due = now.Add(Interval(c.Box))
 	cards[id] = c
 	return c

@@ -105,3 +105,55 @@ func TestChapterScores(t *testing.T) {
 		t.Errorf("ChapterScores = %+v; want %+v", got, want)
 	}
 }
+
+// Answering right before an item is due is not spaced recall: the card
+// keeps its box and its due time (union-reps went from box 2 to 3 in two
+// minutes). A miss is a miss whenever it comes: back to box 1.
+func TestAnsweringEarlyKeepsTheBox(t *testing.T) {
+	waiting := Card{Box: 2, Seen: 1, Right: 1, Due: t0.Add(day), Last: t0}
+	cards := map[string]Card{"x": waiting}
+	got := Schedule(cards, "x", true, t0.Add(2*time.Minute))
+	if got.Box != 2 || !got.Due.Equal(waiting.Due) || got.Seen != 2 || got.Right != 2 {
+		t.Errorf("a right answer two minutes after the last, a day early: %+v; want box 2, due as before", got)
+	}
+	cards["x"] = waiting
+	if got := Schedule(cards, "x", false, t0.Add(2*time.Minute)); got.Box != 1 || !got.Due.Equal(t0.Add(2*time.Minute)) {
+		t.Errorf("an early miss: %+v; want box 1, due at once", got)
+	}
+	cards["x"] = waiting
+	if got := Schedule(cards, "x", true, t0.Add(day)); got.Box != 3 {
+		t.Errorf("a right answer when due: box %d, want 3", got.Box)
+	}
+	// through a session: the whole quiz asks an item that is not yet due
+	s, _ := NewSession(testBank(), Options{Mode: All, Seed: 1, Now: t0.Add(time.Hour),
+		Cards: map[string]Card{"n1": waiting}})
+	run(t, s, plan{"n1": {"ngo", "1"}}, 0)
+	if c := s.Cards()["n1"]; c.Box != 2 || !c.Due.Equal(waiting.Due) {
+		t.Errorf("a session's early right answer: %+v", c)
+	}
+}
+
+// A quiz without a seed starts with the items due for review, missed ones
+// first, then the rest in a random order; a seeded one keeps the seed's
+// order whatever is due, so a room sees the same sequence.
+func TestUnseededQuizStartsWithDueItems(t *testing.T) {
+	cards := map[string]Card{
+		"n3": {Box: 1, Seen: 1, Due: t0.Add(-time.Hour), LastMissed: true},
+		"m2": {Box: 2, Seen: 1, Right: 1, Due: t0.Add(-day)},
+		"m1": {Box: 3, Seen: 2, Right: 2, Due: t0.Add(day)}, // not yet due
+	}
+	for range 5 { // the rest is random: any order of it
+		s, _ := NewSession(testBank(), Options{Mode: All, Cards: cards, Now: time.Now()})
+		if ids := itemIDs(s); !slices.Equal(ids[:2], []string{"n3", "m2"}) || len(ids) != 5 {
+			t.Fatalf("an unseeded quiz starts %v; want the due items n3 (missed), m2 first", ids)
+		}
+	}
+	ch, _ := NewSession(testBank(), Options{Mode: Chapter, Chapter: 2, Cards: cards, Now: t0})
+	if ids := itemIDs(ch); ids[0] != "n3" || len(ids) != 2 {
+		t.Errorf("chapter 2 without a seed: %v; want the missed n3 first", ids)
+	}
+	seeded, _ := NewSession(testBank(), Options{Mode: All, Seed: 1, Cards: cards, Now: t0})
+	if got, want := itemIDs(seeded), []string{"n1", "n3", "n2", "m2", "m1"}; !slices.Equal(got, want) {
+		t.Errorf("seed 1 with items due: %v; want the seed's order %v", got, want)
+	}
+}

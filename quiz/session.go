@@ -49,7 +49,8 @@ type Options struct {
 	Chapter int // for Chapter mode
 	// Seed fixes the order: the same seed gives the same sequence, so a room
 	// working through the quiz together sees the same items in the same
-	// order. 0 picks a random order.
+	// order, whatever each one has due. 0 picks a random order, after the
+	// items due for review (missed ones first).
 	Seed int64
 	// Limit caps the number of items; 0 asks them all.
 	Limit int
@@ -94,6 +95,8 @@ type Session struct {
 	i       int
 	cards   map[string]Card
 	changed map[string]bool
+	// dueFirst puts the items due for review first (no seed was given).
+	dueFirst bool
 }
 
 // answer is what happened to one item.
@@ -118,7 +121,7 @@ func NewSession(bank *content.QuizBank, opts Options) (*Session, error) {
 		return nil, errors.New("this pack has no quiz")
 	}
 	s := &Session{bank: bank, mode: opts.Mode, chapter: opts.Chapter, seed: opts.Seed, start: opts.Now,
-		cards: map[string]Card{}, changed: map[string]bool{}}
+		cards: map[string]Card{}, changed: map[string]bool{}, dueFirst: opts.Seed == 0}
 	if s.start.IsZero() {
 		s.start = time.Now()
 	}
@@ -142,13 +145,13 @@ func NewSession(bank *content.QuizBank, opts Options) (*Session, error) {
 func (s *Session) pick() ([]*content.Scenario, error) {
 	switch s.mode {
 	case All:
-		return shuffled(s.bank.Scenarios, s.seed), nil
+		return s.dueThenShuffled(s.bank.Scenarios), nil
 	case Chapter:
 		items := s.bank.ByChapter(s.chapter)
 		if len(items) == 0 {
 			return nil, fmt.Errorf("chapter %d has no scenarios", s.chapter)
 		}
-		return shuffled(items, s.seed), nil
+		return s.dueThenShuffled(items), nil
 	case Review:
 		var items []*content.Scenario
 		for _, id := range Due(s.cards, s.bank, s.start) {
@@ -164,6 +167,33 @@ func (s *Session) pick() ([]*content.Scenario, error) {
 		return items, nil
 	}
 	return nil, fmt.Errorf("unknown quiz mode %v", s.mode)
+}
+
+// dueThenShuffled is items in the seed's order; without a seed given, the
+// ones due for review come first, in the order of Due (missed ones first).
+func (s *Session) dueThenShuffled(items []*content.Scenario) []*content.Scenario {
+	rest := shuffled(items, s.seed)
+	if !s.dueFirst {
+		return rest
+	}
+	in := map[string]bool{}
+	for _, sc := range items {
+		in[sc.ID] = true
+	}
+	var out []*content.Scenario
+	first := map[string]bool{}
+	for _, id := range Due(s.cards, s.bank, s.start) {
+		if sc, ok := s.bank.Scenario(id); ok && in[id] {
+			out = append(out, sc)
+			first[id] = true
+		}
+	}
+	for _, sc := range rest {
+		if !first[sc.ID] {
+			out = append(out, sc)
+		}
+	}
+	return out
 }
 
 // Mode is the session's mode.

@@ -6,7 +6,7 @@ import "studyguide/content"
 
 var compiled = &content.Compiled{
 	Files:       []string{"pack.yaml", "mass-organizations-and-ngos.txt", "article.md", "glossary.yaml", "quiz.yaml", "scenarios.yaml", "guide.yaml"},
-	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:5007:b2165dd9;scenarios.yaml:114904:fa11466c;guide.yaml:49348:e371239b;",
+	Fingerprint: "pack.yaml:696:f7077b7d;mass-organizations-and-ngos.txt:41576:3b5b44b3;article.md:42801:b3b80950;glossary.yaml:57419:f5a636c8;quiz.yaml:5004:ed15a3a8;scenarios.yaml:114904:fa11466c;guide.yaml:49348:e371239b;",
 	Meta: content.Meta{
 		ID:         "mass-organizations-and-ngos",
 		Title:      "Mass Organizations and NGOs in a Socialist Movement",
@@ -1563,7 +1563,7 @@ var compiled = &content.Compiled{
 			},
 			{
 				ID:          "7",
-				Label:       "Self-criticism, no say below",
+				Label:       "Self-critique, no say below",
 				Description: "The absence of bottom-up structures to determine strategies, define a political vision, elect operational leaders and hold operational leadership accountable in turn requires that deliberative and self-reflective processes be intensely personal and fraught for lower-level staff—for example, staff and board meetings where people are asked to self-criticize.",
 				Paragraph:   "p19",
 				Line:        40,
@@ -1584,7 +1584,7 @@ var compiled = &content.Compiled{
 			},
 			{
 				ID:          "10",
-				Label:       "Technocrats; class/race rift",
+				Label:       "Technocrats; cultural rift",
 				Description: "A need for professional-class technocratic management creating a cultural rift between leadership and working class constituencies, that is often also racialized between white and non-white.",
 				Paragraph:   "p22",
 				Line:        49,

@@ -28,6 +28,7 @@ func mapHarness(t *testing.T, w, h int) *harness {
 // `go test ./tui -run TestMapGolden -update` after a deliberate change and
 // read the diff.
 func TestMapGolden(t *testing.T) {
+	layoutOnly(t)
 	for _, s := range [][2]int{{80, 24}, {40, 12}, {200, 60}} {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			hs := mapHarness(t, s[0], s[1])
@@ -43,7 +44,7 @@ func TestMapGolden(t *testing.T) {
 func TestMapIsOneScreenAt80x24(t *testing.T) {
 	hs := mapHarness(t, 80, 24)
 	hs.mustSee("The argument at a glance", "╭─ The tension", "NGOs are workplaces", "Floors, ceilings on democracy",
-		"1 Overwork culture", "10 Technocrats; class/race rift", "7 Self-criticism, no say below",
+		"1 Overwork culture", "10 Technocrats; cultural rift", "7 Self-critique, no say below",
 		"More people doing less", "pull partners along", "Bernie: WFP", "Chicago: member-led", "risk drowning",
 		"╰──", "enter read that chapter")
 }
@@ -82,7 +83,7 @@ func TestMapKeysAndClose(t *testing.T) {
 	if len(hs.m.overlays) != 0 || hs.m.screen != screenHome {
 		t.Fatalf("esc did not close the map:\n%s", hs.screen())
 	}
-	hs.mustSee("m argument map")
+	hs.mustSee("m map")
 	hs.keys("?")
 	hs.mustSee("argument map") // in the chapter list's own help
 }
@@ -111,6 +112,7 @@ func TestMapSelectionScrollsIntoView(t *testing.T) {
 // No frame is wider or taller than the terminal, from 10x3 to 200x60,
 // whatever is selected and wherever the map is scrolled.
 func TestMapFramesFit(t *testing.T) {
+	layoutOnly(t)
 	hs := mapHarness(t, 80, 24)
 	for _, w := range []int{10, 11, 16, 20, 33, 39, 40, 41, 59, 60, 79, 80, 81, 120, 200} {
 		for _, h := range []int{3, 4, 5, 7, 12, 23, 24, 25, 40, 60} {

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
 	"studyguide/progress"
@@ -76,10 +78,33 @@ func (c *common) renderStyle() renderStyle {
 	return renderStyle{glamour: c.styles.Glamour, term: c.styles.Term, glossary: c.pack.Glossary}
 }
 
-// shortHelp is the one-line help of some keys, cut to a width: bubbles'
-// help adds keys past its width when even its ellipsis does not fit.
+// shortHelp is the one-line help of some keys, fitted to a width as
+// bubbles' help fits it, but keeping "? more" (and a quit key) at the end
+// whatever is left out: the keys that fit in their order, whole, and ?
+// for the rest, never an ellipsis where a key should be.
 func (c *common) shortHelp(width int, keys []key.Binding) string {
-	return truncate(c.help(width).ShortHelpView(keys), width)
+	essential := func(b key.Binding) bool { return b.Help() == c.keys.Help.Help() || b.Help() == c.keys.Home.Quit.Help() }
+	var must []key.Binding
+	for _, b := range keys {
+		if essential(b) {
+			if b.Help() == c.keys.Help.Help() {
+				b.SetHelp(b.Help().Key, "more")
+			}
+			must = append(must, b)
+		}
+	}
+	wide := c.help(1 << 16)
+	var kept []key.Binding
+	for _, b := range keys {
+		if essential(b) || !b.Enabled() {
+			continue
+		}
+		try := append(append(slices.Clone(kept), b), must...)
+		if ansi.StringWidth(wide.ShortHelpView(try)) <= width {
+			kept = append(kept, b)
+		}
+	}
+	return truncate(wide.ShortHelpView(append(kept, must...)), width)
 }
 
 // help is a help view styled for the current theme, at a width.

@@ -48,9 +48,10 @@ func truncate(s string, width int) string {
 }
 
 // spreadOptional is spread for a line whose right side is an extra: when
-// both do not fit, the right side is dropped.
+// both do not fit with two cells between them (one reads as a single run:
+// "invisible organizer organizing"), the right side is dropped.
 func spreadOptional(left, right string, width int) string {
-	if ansi.StringWidth(left)+ansi.StringWidth(right)+1 > width {
+	if right != "" && ansi.StringWidth(left)+ansi.StringWidth(right)+2 > width {
 		right = ""
 	}
 	return spread(left, right, width)
@@ -63,11 +64,15 @@ func spread(left, right string, width int) string {
 	if rw >= width {
 		return truncate(right, width)
 	}
-	if lw+rw+1 > width {
-		left = truncate(left, width-rw-1)
+	gap := 1 // between the two sides; none is needed without a right side
+	if right == "" {
+		gap = 0
+	}
+	if lw+rw+gap > width {
+		left = truncate(left, width-rw-gap)
 		lw = ansi.StringWidth(left)
 	}
-	return left + strings.Repeat(" ", max(1, width-lw-rw)) + right
+	return left + strings.Repeat(" ", max(gap, width-lw-rw)) + right
 }
 
 // wrapText wraps plain text to a width, keeping its own line breaks.

@@ -17,11 +17,17 @@ func focused(hs *harness) string {
 	return r.r.terms[r.focus].term.Term
 }
 
-// popupTitle is the term whose popup is on top, or "".
+// popupTitle is the term whose entry is on top (on its own, or opened
+// from the index), or "".
 func popupTitle(hs *harness) string {
 	if n := len(hs.m.overlays); n > 0 {
-		if o, ok := hs.m.overlays[n-1].(*termOverlay); ok {
+		switch o := hs.m.overlays[n-1].(type) {
+		case *termOverlay:
 			return o.term.Term
+		case *indexOverlay:
+			if o.entry != nil {
+				return o.entry.term.Term
+			}
 		}
 	}
 	return ""
@@ -178,21 +184,65 @@ func TestGlossaryIndexFiltersAsYouType(t *testing.T) {
 		if popupTitle(hs) != "institutional isomorphism" {
 			t.Fatalf("enter in the index opened %q", popupTitle(hs))
 		}
-		hs.keys("esc") // back to the index, still filtered
-		if _, ok := hs.m.overlays[len(hs.m.overlays)-1].(*indexOverlay); !ok || len(hs.m.overlays) != 1 {
-			t.Fatalf("esc from the entry should return to the index")
+		hs.mustSee("⌫ back")
+		hs.keys("backspace") // back to the index, still filtered
+		if popupTitle(hs) != "" || len(hs.m.overlays) != 1 {
+			t.Fatalf("⌫ from the entry should return to the index")
 		}
-		hs.mustSee("isomorph")
-		hs.keys("esc", "esc") // clear the filter, then close
+		hs.mustSee("filter: isomorph", "institutional isomorphism")
+		hs.keys("enter", "esc") // esc in the entry closes it, index and all
+		if len(hs.m.overlays) != 0 {
+			t.Fatalf("esc in an entry opened from the index left %d popups open:\n%s", len(hs.m.overlays), hs.screen())
+		}
+		hs.keys("i", "esc") // the index alone: esc closes it
 		if len(hs.m.overlays) != 0 {
 			t.Fatalf("esc left %d overlays open", len(hs.m.overlays))
 		}
 	}
 }
 
+// ⌫ goes back one entry at a time: after following two related terms, the
+// first ⌫ shows the second entry, the next the first, and from the index
+// the last ⌫ shows the index again.
+func TestBackGoesBackOneEntryAtATime(t *testing.T) {
+	hs := newHarness(t, 100, 30, Options{Chapter: 6})
+	g := hs.m.c.pack.Glossary
+	a, _ := g.Lookup("institutional isomorphism")
+	b, _ := g.Lookup(a.Related[0])
+	link := -1 // the first of b's related terms that is not a
+	for i, name := range b.Related {
+		if c, ok := g.Lookup(name); ok && c != a {
+			link = i
+			break
+		}
+	}
+	if link < 0 {
+		t.Fatalf("%q has no related term but %q", b.Term, a.Term)
+	}
+	c, _ := g.Lookup(b.Related[link])
+	hs.keys("i").typeText(a.Term)
+	hs.keys("enter", "tab", "enter")
+	for range link + 1 {
+		hs.keys("tab")
+	}
+	hs.keys("enter")
+	for _, want := range []string{c.Term, b.Term, a.Term} {
+		if got := popupTitle(hs); got != want {
+			t.Fatalf("the entry on screen is %q, want %q:\n%s", got, want, hs.screen())
+		}
+		hs.mustSee("⌫ back")
+		hs.keys("backspace")
+	}
+	if popupTitle(hs) != "" || len(hs.m.overlays) != 1 {
+		t.Fatalf("⌫ from the first entry should show the index:\n%s", hs.screen())
+	}
+	hs.mustSee("Glossary · ")
+}
+
 // The essay's chapters 1–3 as a new reader meets them: every marked term,
 // reached with Tab, opens its own entry, at 80x24 and 40x12.
 func TestEveryMarkedTermInChapters1To3Opens(t *testing.T) {
+	layoutOnly(t)
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		for ch := 1; ch <= 3; ch++ {
 			hs := newHarness(t, size[0], size[1], Options{Chapter: ch})
@@ -229,5 +279,59 @@ func TestIndexPutsContainingTermsFirst(t *testing.T) {
 	}
 	if len(order) < 2 || order[0] != 2 || order[1] != 1 {
 		t.Fatalf("termFilter order %v: want organizing (starts with it), then mass organization", order)
+	}
+}
+
+// At 40x12 an entry's header stays where it is as it scrolls ("NGO  1–8 of
+// 47" used to wrap to two lines at "4–11 of 47", moving the text), and
+// the index never runs a term into its kind ("invisible organizer
+// organizing").
+func TestSmallPopupsKeepTheirShape(t *testing.T) {
+	hs := newHarness(t, 40, 12, Options{Chapter: 1})
+	ngo, _ := hs.m.c.pack.Glossary.Lookup("NGO")
+	hs.send(openTermMsg{term: ngo})
+	o := hs.m.top().(*termOverlay)
+	rowOf := func() int { // the screen row of the entry's first visible line
+		first := strings.TrimSpace(ansi.Strip(o.s.visible()[0]))
+		for i, l := range strings.Split(hs.screen(), "\n") {
+			if strings.Contains(l, "│ "+first) {
+				return i
+			}
+		}
+		t.Fatalf("the entry's first line %q is not on screen:\n%s", first, hs.screen())
+		return -1
+	}
+	hintRow := func() int { // the row that says where the entry is scrolled to
+		for i, l := range strings.Split(hs.screen(), "\n") {
+			if strings.Contains(l, o.s.position()+" · tab links") {
+				return i
+			}
+		}
+		t.Fatalf("the header does not say %q whole:\n%s", o.s.position()+" · tab links", hs.screen())
+		return -1
+	}
+	top, hint := rowOf(), hintRow()
+	for range 12 {
+		hs.keys("j")
+		if got, gotHint := rowOf(), hintRow(); got != top || gotHint != hint {
+			t.Fatalf("after scrolling to %s the text starts on row %d (was %d), the header's hint on row %d (was %d):\n%s",
+				o.s.position(), got, top, gotHint, hint, hs.screen())
+		}
+	}
+	hs.keys("esc", "i")
+	for range 6 {
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			l = strings.TrimPrefix(strings.Trim(l, "│ "), "▸ ")
+			name := "" // the longest term the row starts with
+			for _, term := range hs.m.c.pack.Glossary.Terms {
+				if strings.HasPrefix(l, term.Term) && len(term.Term) > len(name) {
+					name = term.Term
+				}
+			}
+			if rest := strings.TrimPrefix(l, name); name != "" && rest != "" && !strings.HasPrefix(rest, "  ") {
+				t.Errorf("the index runs %q into what follows: %q", name, l)
+			}
+		}
+		hs.keys("pgdown")
 	}
 }

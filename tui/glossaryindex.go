@@ -26,6 +26,9 @@ type indexOverlay struct {
 	input textinput.Model
 	list  list.Model
 	w, h  int
+	// entry is the entry opened from the list, shown in the index's place:
+	// ⌫ in it comes back to the list, esc closes both.
+	entry *termOverlay
 }
 
 // termItem is one entry of the index; matched are the positions (in runes of
@@ -96,6 +99,9 @@ func (o *indexOverlay) refilter() {
 }
 
 func (o *indexOverlay) layout(w, h int) {
+	if o.entry != nil {
+		o.entry.layout(w, h)
+	}
 	o.w, o.h = boxSize(w, h, o.c.popupWidth())
 	// room for the count ("86 of 86") beside what is typed
 	o.input.SetWidth(max(1, contentWidth(o.w)-lipgloss.Width(o.input.Prompt)-11))
@@ -103,6 +109,9 @@ func (o *indexOverlay) layout(w, h int) {
 }
 
 func (o *indexOverlay) update(msg tea.Msg) (tea.Cmd, action) {
+	if o.entry != nil {
+		return o.entryUpdate(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelUp {
@@ -125,7 +134,8 @@ func (o *indexOverlay) key(kp tea.KeyPressMsg) (tea.Cmd, action) {
 	switch {
 	case key.Matches(kp, k.Open):
 		if it, ok := o.list.SelectedItem().(termItem); ok {
-			return nil, openTermAction{term: it.t}
+			o.entry = newTermOverlay(o.c, it.t)
+			o.entry.fromIndex = true
 		}
 	case key.Matches(kp, k.Close):
 		if o.input.Value() == "" {
@@ -149,6 +159,18 @@ func (o *indexOverlay) key(kp tea.KeyPressMsg) (tea.Cmd, action) {
 	return nil, nil
 }
 
+// entryUpdate handles a message while an entry opened from the list is
+// shown: ⌫ with no earlier entry to go back to comes back to the list, esc
+// closes the entry and the index with it, and following a chapter link
+// jumps.
+func (o *indexOverlay) entryUpdate(msg tea.Msg) (tea.Cmd, action) {
+	if kp, ok := msg.(tea.KeyPressMsg); ok && key.Matches(kp, o.c.keys.Popup.Back) && len(o.entry.history) == 0 {
+		o.entry = nil
+		return nil, nil
+	}
+	return o.entry.update(msg)
+}
+
 // edit gives a key or a paste to the filter and filters again if the text
 // changed.
 func (o *indexOverlay) edit(msg tea.Msg) tea.Cmd {
@@ -162,6 +184,9 @@ func (o *indexOverlay) edit(msg tea.Msg) tea.Cmd {
 }
 
 func (o *indexOverlay) view() string {
+	if o.entry != nil {
+		return o.entry.view()
+	}
 	st := o.c.styles
 	inner := contentWidth(o.w)
 	count := fmt.Sprintf("%d terms", len(o.list.Items()))

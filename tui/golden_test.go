@@ -12,6 +12,7 @@ import (
 // Golden views of what a user sees, styling stripped. Run
 // `go test ./tui -update` after a deliberate change and read the diff.
 func TestGoldenViews(t *testing.T) {
+	layoutOnly(t)
 	sizes := [][2]int{{40, 12}, {80, 24}, {120, 30}}
 	views := []struct {
 		name  string
@@ -50,6 +51,7 @@ func TestGoldenViews(t *testing.T) {
 
 // Golden views of the presenter at a laptop's size and a projector's.
 func TestGoldenPresenter(t *testing.T) {
+	layoutOnly(t)
 	views := []struct {
 		name  string
 		setup func(hs *harness)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,7 +14,34 @@ import (
 	"studyguide/seeds"
 )
 
+// builtIn is the built-in pack, loaded once for all the tests, as the
+// program loads it once: it is read and never changed (loading it took a
+// quarter of a second a test under the race detector). A test that changes
+// a pack loads its own with freshPack.
+var builtIn = sync.OnceValues(func() (*content.Pack, error) { return content.Load(seeds.FS) })
+
 func testPack(t testing.TB) *content.Pack {
+	t.Helper()
+	p, err := builtIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// layoutOnly skips a long test of screens and layouts under the race
+// detector with -short (.ci/run's second pass): it runs on one goroutine,
+// so the detector has nothing to find in it, and it has just run in full
+// without the detector.
+func layoutOnly(t *testing.T) {
+	t.Helper()
+	if raceEnabled && testing.Short() {
+		t.Skip("one goroutine, long: run in full by go test without -race")
+	}
+}
+
+// freshPack is a copy of the built-in pack of the test's own, to change.
+func freshPack(t testing.TB) *content.Pack {
 	t.Helper()
 	p, err := content.Load(seeds.FS)
 	if err != nil {
@@ -34,10 +62,24 @@ type harness struct {
 
 func newHarness(t testing.TB, w, h int, opts Options) *harness {
 	t.Helper()
+	return newHarnessWith(t, testPack(t), w, h, opts)
+}
+
+// sharedRenders are the chapters rendered by every harness on the
+// built-in pack, kept for the next: Glamour is pure, and rendering the
+// same chapters again for each of hundreds of tests was most of their time.
+var sharedRenders = map[bool]map[renderKey]*rendered{false: {}, true: {}} // by NO_COLOR
+
+// newHarnessWith is newHarness on a pack of the test's own.
+func newHarnessWith(t testing.TB, pack *content.Pack, w, h int, opts Options) *harness {
+	t.Helper()
 	if opts.Theme == "" {
 		opts.Theme = ThemeDark // known theme: no terminal query, no wait
 	}
-	hs := &harness{t: t, m: New(testPack(t), opts)}
+	hs := &harness{t: t, m: New(pack, opts)}
+	if p, _ := builtIn(); pack == p {
+		hs.m.c.renders.done = sharedRenders[opts.NoColor]
+	}
 	// The presenter's timer is driven by timerTickMsg in tests, not by a clock.
 	hs.m.c.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 	hs.m.c.exportDir = t.TempDir()    // x writes here, not into the source tree

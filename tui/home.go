@@ -130,7 +130,8 @@ func (h homeModel) header() string {
 	if h.due > 0 {
 		summary += fmt.Sprintf(" · %d due for review", h.due) // quiz items: r reviews them
 	}
-	lines := []string{st.TitleBar.Render(spread(" "+pack.Meta.Title, "", w))}
+	// the bar spans the screen; its title starts where the column's text does
+	lines := []string{st.TitleBar.Render(spread(h.margin()+" "+pack.Meta.Title, "", w))}
 	if h.height < 10 { // a small screen: the title, then the chapters
 		return lines[0]
 	}
@@ -159,8 +160,15 @@ func (h homeModel) View() string {
 	return h.header() + "\n" + strings.Join(rows, "\n")
 }
 
+// ShortHelp is the footer, most useful first, in the short words a footer
+// has room for (the full help, with ?, says more).
 func (h homeModel) ShortHelp() []key.Binding {
-	return []key.Binding{h.keys.Open, h.keys.Map, h.keys.Quiz, h.c.keys.Glossary, h.keys.Review, h.keys.Export, h.c.keys.Help, h.keys.Quit}
+	short := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, desc)
+		return b
+	}
+	return []key.Binding{h.keys.Open, h.keys.Quiz, short(h.keys.Review, "review"), short(h.keys.Plan, "plan"),
+		short(h.keys.Map, "map"), short(h.c.keys.Glossary, "glossary"), short(h.keys.Export, "export"), h.keys.Quit, h.c.keys.Help}
 }
 
 func (h homeModel) FullHelp() [][]key.Binding {

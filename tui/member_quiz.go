@@ -18,7 +18,7 @@ import (
 // essay's answer, then (for items of the sign category) the sign vote the
 // same way, and the explanation with its passage.
 func (m *presentModel) memberQuizLines(s step) []string {
-	st, w, bank := m.c.styles, m.column(), m.c.pack.Quiz
+	st, w, bank := m.c.styles, m.quizColumn(), m.c.pack.Quiz
 	l, sc := m.room, s.scenario
 	// the scenario and the question look the same on every member's
 	// screen of a size and theme: laid out once, shared, copied here
@@ -51,6 +51,9 @@ func (m *presentModel) memberQuizLines(s step) []string {
 	}
 	m.revealAt = len(lines)
 	right := map[int]bool{slices.IndexFunc(bank.Categories, func(c content.Category) bool { return c.ID == sc.Answer }): true}
+	if iv.Sign.Asked && iv.Sign.Open && !iv.Sign.Revealed { // the sign vote: the reveal in words, the vote whole
+		return m.signVoteLines(lines, iv, w)
+	}
 	lines = append(lines, m.tallyLines(cats, totals(iv.Category.Tally), right, w)...)
 	lines = append(lines, m.saidLines(iv.Category, w)...)
 	if iv.Sign.Asked {

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"studyguide/content"
 )
@@ -25,6 +26,10 @@ type notesOverlay struct {
 	chapter *content.Chapter
 	ta      textarea.Model
 	w, h    int
+	// saved is the text ctrl+s last saved; saving says it did until the
+	// text changes.
+	saved  string
+	saving bool
 }
 
 // maxNoteChars bounds one chapter's note: pages of text, not a novel.
@@ -57,6 +62,7 @@ func (o *notesOverlay) update(msg tea.Msg) (tea.Cmd, action) {
 		case key.Matches(kp, o.c.keys.Notes.Done):
 			return nil, saveNoteAction{chapter: o.chapter, text: o.text(), close: true}
 		case key.Matches(kp, o.c.keys.Notes.Save):
+			o.saved, o.saving = o.text(), true
 			return nil, saveNoteAction{chapter: o.chapter, text: o.text()}
 		}
 	}
@@ -70,7 +76,23 @@ func (o *notesOverlay) text() string { return strings.TrimRight(o.ta.Value(), " 
 func (o *notesOverlay) view() string {
 	st := o.c.styles
 	title := st.PopupTitle.Render(fmt.Sprintf("Notes · %d %s", o.chapter.Number, o.chapter.Title))
-	return box(st, title, "esc save & close", strings.Split(o.ta.View(), "\n"), o.w, o.h)
+	hint := "esc save & close"
+	if o.saving && o.text() == o.saved {
+		hint = o.savedText() + " · esc close"
+	}
+	return box(st, title, hint, strings.Split(o.ta.View(), "\n"), o.w, o.h)
+}
+
+// savedText says where ctrl+s put the note: in the progress file, or only
+// in this session when nothing is saved (--no-save, or saving failed).
+func (o *notesOverlay) savedText() string {
+	switch s := o.c.store; {
+	case s == nil || s.Path() == "":
+		return "kept until you quit"
+	case s.Off() != nil:
+		return "not saving"
+	}
+	return "saved ✓"
 }
 
 // messageOverlay tells the reader something once (saved progress that could
@@ -109,8 +131,10 @@ func (o *messageOverlay) update(msg tea.Msg) (tea.Cmd, action) {
 
 func (o *messageOverlay) view() string {
 	hint := "enter ok"
+	widest := lipgloss.Width(hint)
 	if p := o.s.position(); p != "" {
 		hint = p + " · j/k · " + hint
+		widest = lipgloss.Width(hint) - lipgloss.Width(p) + o.s.widestPosition()
 	}
-	return box(o.c.styles, o.c.styles.PopupTitle.Render(o.title), hint, o.s.visible(), o.w, o.h)
+	return boxHint(o.c.styles, o.c.styles.PopupTitle.Render(o.title), hint, widest, o.s.visible(), o.w, o.h)
 }

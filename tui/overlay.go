@@ -92,14 +92,32 @@ func (s *scroller) position() string {
 	return fmt.Sprintf("%d–%d of %d", s.offset+1, min(len(s.lines), s.offset+s.height), len(s.lines))
 }
 
+// widestPosition is the widest position can be for these lines ("47–47 of
+// 47"), so what is laid out around it need not move as it changes.
+func (s *scroller) widestPosition() int {
+	if len(s.lines) <= s.height {
+		return 0
+	}
+	n := len(fmt.Sprint(len(s.lines)))
+	return 3*n + 5 // n, the dash, n, " of ", n
+}
+
 // box draws an overlay frame: a title line, a blank line and the body, at
 // most width × height cells.
 func box(st *Styles, title, hint string, body []string, width, height int) string {
+	return boxHint(st, title, hint, lipgloss.Width(hint), body, width, height)
+}
+
+// boxHint is box for a hint that changes as the body scrolls ("1–8 of 47"
+// becomes "40–47 of 47"): widest is the most it may take, so the hint
+// stays beside the title or under it while the body scrolls, never moving
+// from one to the other.
+func boxHint(st *Styles, title, hint string, widest int, body []string, width, height int) string {
 	inner := max(1, width-4) // border and padding
 	// The hint goes beside the title, or under it when a narrow screen
 	// leaves no room: how to scroll and close must always show.
 	second := ""
-	if lipgloss.Width(title)+2+lipgloss.Width(hint) > inner {
+	if lipgloss.Width(title)+2+max(widest, lipgloss.Width(hint)) > inner {
 		second = truncate(st.Dim.Render(hint), inner)
 	} else {
 		title = spreadOptional(title, st.Dim.Render(hint), inner)
@@ -166,5 +184,6 @@ func (o *helpOverlay) view() string {
 	if p := o.s.position(); p != "" {
 		hint = p + " · j/k · esc"
 	}
-	return box(o.c.styles, o.c.styles.PopupTitle.Render("Keys"), hint, o.s.visible(), o.w, o.h)
+	widest := lipgloss.Width(hint) - lipgloss.Width(o.s.position()) + o.s.widestPosition()
+	return boxHint(o.c.styles, o.c.styles.PopupTitle.Render("Keys"), hint, widest, o.s.visible(), o.w, o.h)
 }

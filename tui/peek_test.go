@@ -133,3 +133,44 @@ func (hs *harness) topParagraphID() string {
 	}
 	return hs.m.c.pack.Chapters[r.chapter].Paragraphs()[r.topParagraph()].ID
 }
+
+// After a look elsewhere, esc returns to the very line the reader left,
+// not the paragraph one line lower ("¶30 · top" came back as "¶30 ·
+// 27%"): at a chapter's top, a few lines in, and a page in; after a
+// search and after a glossary entry's chapter link.
+func TestBackFromALookIsTheSameScreen(t *testing.T) {
+	layoutOnly(t)
+	iso := testPack(t).Glossary.Terms[0]
+	for _, g := range testPack(t).Glossary.Terms {
+		if g.Term == "institutional isomorphism" {
+			iso = g
+		}
+	}
+	for _, ch := range []int{2, 5} {
+		for _, moves := range [][]string{nil, {"j", "j", "j"}, {"space"}} {
+			for _, look := range []string{"search", "glossary"} {
+				hs := newHarness(t, 100, 30, Options{})
+				hs.send(openMsg{chapter: ch - 1})
+				hs.keys(moves...)
+				before := hs.screen()
+				if look == "search" {
+					hs.keys("/").typeText("isomorphism")
+					hs.keys("enter", "esc")
+				} else {
+					hs.send(openTermMsg{term: iso})
+					for range len(iso.Related) + 1 {
+						hs.keys("tab")
+					}
+					hs.keys("enter")
+				}
+				if hs.m.reader.chapter == ch-1 {
+					t.Fatalf("the %s did not look into another chapter", look)
+				}
+				hs.keys("esc")
+				if after := hs.screen(); after != before {
+					t.Fatalf("chapter %d after %v, back from a %s:\n%s\nwas:\n%s", ch, moves, look, after, before)
+				}
+			}
+		}
+	}
+}

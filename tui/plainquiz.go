@@ -140,26 +140,43 @@ func (p *plain) ask(question string, choices []string, listKey string) (int, boo
 			list()
 			continue
 		}
-		if n, err := strconv.Atoi(a); err == nil && n >= 1 && n <= len(choices) {
-			p.printf("%s\n", choices[n-1])
-			return n - 1, true
-		}
-		match := -1
-		for i, c := range choices {
-			if strings.HasPrefix(strings.ToLower(c), strings.ToLower(a)) {
-				if match >= 0 {
-					match = -2 // more than one
-					break
-				}
-				match = i
+		if n, err := strconv.Atoi(a); err == nil {
+			if n == 0 && len(choices) == 10 { // as on the quiz screen: 0 is the tenth
+				n = 10
+			}
+			if n >= 1 && n <= len(choices) {
+				p.printf("%s\n", choices[n-1])
+				return n - 1, true
 			}
 		}
-		if match >= 0 {
-			p.printf("%s\n", choices[match])
-			return match, true
+		var matches []int
+		for i, c := range choices {
+			if strings.HasPrefix(strings.ToLower(c), strings.ToLower(a)) {
+				matches = append(matches, i)
+			}
 		}
-		p.printf("Answer with a number from 1 to %d, or q to stop.\n", len(choices))
+		switch len(matches) {
+		case 1:
+			p.printf("%s\n", choices[matches[0]])
+			return matches[0], true
+		case 0:
+			p.printf("Answer with a number from 1 to %d%s, or the start of a name; q stops.\n", len(choices), tenth(len(choices)))
+		default:
+			names := make([]string, len(matches))
+			for k, i := range matches {
+				names[k] = choices[i]
+			}
+			p.printf("%s\n", ansi.Wordwrap(fmt.Sprintf("“%s” could be %s: type more of the name, or its number.", a, strings.Join(names, " or ")), p.w, ""))
+		}
 	}
+}
+
+// tenth says that 0 answers too where there are ten choices.
+func tenth(n int) string {
+	if n == 10 {
+		return " (0 for 10)"
+	}
+	return ""
 }
 
 func writePlainSummary(p *plain, pack *content.Pack, sum quiz.Summary) {

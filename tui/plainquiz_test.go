@@ -75,3 +75,42 @@ func TestPlainQuizNumbersMatchTheirLabels(t *testing.T) {
 		t.Errorf("summary lacks %q:\n%s", want, text)
 	}
 }
+
+// In the plain quiz, 0 picks the tenth sign as it does on the quiz screen,
+// and a start of a name that fits two answers says which two.
+func TestPlainQuizTakesZeroAndNamesAmbiguousMatches(t *testing.T) {
+	pack := testPack(t)
+	bank := pack.Quiz
+	opts := quiz.Options{Seed: 5, Limit: 20}
+	ahead, _ := quiz.NewSession(bank, opts)
+	var in []string
+	for _, sc := range ahead.Items() { // wrong answers up to the first sign question
+		if sc.Answer == bank.SignCategory().ID {
+			in = append(in, "1", "p", "0")
+			break
+		}
+		in = append(in, "1")
+	}
+	s, _ := quiz.NewSession(bank, opts)
+	var out strings.Builder
+	if err := PlainQuiz(strings.NewReader(strings.Join(in, "\n")+"\n"), &out, pack, s, "test", 200, func(*quiz.Session) {}); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	var p []string
+	for _, sg := range bank.Signs {
+		if strings.HasPrefix(strings.ToLower(sg.Label), "p") {
+			p = append(p, sg.Label)
+		}
+	}
+	if len(p) < 2 {
+		t.Fatalf("the test needs two signs starting with p: %v", p)
+	}
+	if want := "“p” could be " + strings.Join(p, " or "); !strings.Contains(text, want) {
+		t.Errorf("an ambiguous start does not name its matches (want %q):\n%s", want, text)
+	}
+	tenth := bank.Signs[9]
+	if !strings.Contains(text, "> "+tenth.Label+"\n") || !strings.Contains(text, " "+tenth.ID+". "+tenth.Label+".\n") {
+		t.Errorf("0 did not answer the tenth sign, %q:\n%s", tenth.Label, text)
+	}
+}

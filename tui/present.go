@@ -43,6 +43,11 @@ type presentModel struct {
 	// wide is how wide a title card is laid out when wider than the
 	// column (a large QR code), 0 otherwise.
 	wide int
+	// voteEnd is the body's last line of a member's open sign vote, -1 for
+	// none; laidOut is the size the step was last laid out at. At a new
+	// size the vote's end is scrolled back on screen.
+	voteEnd int
+	laidOut [2]int
 }
 
 // countdown is the discussion timer.

@@ -100,11 +100,17 @@ func (m *presentModel) reveal() bool {
 }
 
 // quizColumn is the width of a quiz step: wider than a passage's, so the
-// scenario takes fewer lines and the signs fit in two columns.
+// scenario takes fewer lines and the signs fit in two columns. It is never
+// under 64 cells where the screen has them: at a projector's 64x20 the
+// sign grid needs every one (its margins would take two).
 func (m presentModel) quizColumn() int {
 	w := m.c.width
-	return max(1, min(76, w-2*max(1, w/40)))
+	return max(1, min(76, w-2*max(1, w/40)), min(w, gridWidth))
 }
+
+// gridWidth is the narrowest screen the sign grid is laid out for with
+// every label whole: a projector's 64 columns.
+const gridWidth = 64
 
 // quizPinned is the top of a quiz step, on screen through every stage: the
 // scenario the room is discussing.
@@ -250,8 +256,11 @@ func (m presentModel) tallyLines(labels []string, counts []int, right map[int]bo
 // column is as wide as its longest label needs, the counts only when shown
 // and as wide as the largest. Where that is too wide, a column with no sign
 // marked ✓ gives up the room for the mark, then the columns come closer,
-// and only then are the widest column's labels shortened, a character at a
-// time (at 64 columns a room voting sees every label whole).
+// then a sign marked ✓ shows the mark in its key's place (the keys count
+// nothing once the sign is revealed), and only then are the widest
+// column's labels shortened, a character at a time: at 64 columns every
+// label within the grid's budget is whole while hands are counted and
+// after the reveal.
 func (m presentModel) signGrid(labels []string, counts []int, right map[int]bool, w int, pending bool) []string {
 	st := m.c.styles
 	cols := 1
@@ -293,6 +302,11 @@ func (m presentModel) signGrid(labels []string, counts []int, right map[int]bool
 	if total() > w {
 		gap = 2
 	}
+	inKey := false // the ✓ in the key's place, no column of marks
+	if total() > w && slices.Contains(marked, true) {
+		inKey = true
+		clear(markW)
+	}
 	for total() > w {
 		c := 0
 		for i, lw := range labelW {
@@ -307,13 +321,16 @@ func (m presentModel) signGrid(labels []string, counts []int, right map[int]bool
 	}
 	cell := func(i int) string {
 		lw := labelW[i/rows]
-		mark, style := strings.Repeat(" ", markW[i/rows]), st.Item
-		if right[i] {
+		mark, key, style := strings.Repeat(" ", markW[i/rows]), optionKey(i), st.Item
+		switch {
+		case right[i] && inKey:
+			key, style = "✓", st.Right
+		case right[i]:
 			mark, style = "✓ ", st.Right
 		}
 		name := truncate(labels[i], lw)
 		name += strings.Repeat(" ", max(0, lw-ansi.StringWidth(name)))
-		out := style.Render(mark + optionKey(i) + " " + name)
+		out := style.Render(mark + key + " " + name)
 		if countW > 0 {
 			out += " " + st.StatusInfo.Render(fmt.Sprintf("%*d", countW, counts[i]))
 		}

@@ -475,7 +475,7 @@ func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int)
 	case scrolled != "" && narrow:
 		parts = append(parts, scrolled)
 	case scrolled != "":
-		parts = append(parts, scrolled+" ↑/↓")
+		parts = append(parts, scrolled+" j/k") // ↑/↓ choose on an open vote
 	}
 	return st.Item.Render(" " + strings.Join(parts, " · "))
 }

@@ -275,8 +275,17 @@ func TestPresenterResumesWithAProfile(t *testing.T) {
 	if v.cats[0] != 2 || v.cats[1] != 1 || !v.revealed {
 		t.Fatalf("resumed vote %+v, want 2–1 revealed", v)
 	}
-	if tm := again.m.present.timer; tm.running || !tm.shown || tm.left < 5*time.Minute {
-		t.Fatalf("resumed timer %+v, want shown, paused, about 6 minutes", tm)
+	// the timer was started at 5:00 and given a minute more, with no tick
+	// in between: 6:00 left of a 5-minute timer, kept and resumed exactly
+	if tm := st.Present.Timer; tm.Left != 360 || tm.Set != 300 || !tm.Shown {
+		t.Fatalf("saved timer %+v, want 360 s left of 300, shown", tm)
+	}
+	if tm := again.m.present.timer; tm.running || !tm.shown || tm.left != 6*time.Minute || tm.set != 5*time.Minute {
+		t.Fatalf("resumed timer %+v, want shown, paused, 6:00 left of 5:00", tm)
+	}
+	again.keys("T") // reset: back to what it was set to
+	if tm := again.m.present.timer; tm.left != 5*time.Minute {
+		t.Fatalf("reset after resuming: %v left, want 5:00", tm.left)
 	}
 	// a chapter asked for: there, with the hands still kept
 	ch2 := newHarness(t, 80, 24, Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1, Progress: st})
@@ -299,5 +308,42 @@ func TestPresenterWithoutProfileWritesNothingAndEscIsHarmless(t *testing.T) {
 	}
 	if st.Changes() != before || st.Present != nil {
 		t.Fatal("the presenter wrote progress without --profile")
+	}
+}
+
+// q asks before ending the presentation whenever something the room did
+// would be lost: a hand counted (revealed or not, category or sign), or
+// the timer running; with nothing at stake it ends at once.
+func TestQuitAsksWhileHandsAreCounted(t *testing.T) {
+	toQuiz := func() *harness {
+		hs := presenter(t, 80, 24, 2)
+		for hs.m.present.step().kind != stepQuiz || !hs.m.present.asksSign(hs.m.present.step().scenario) {
+			hs.keys("space")
+		}
+		return hs
+	}
+	for name, keys := range map[string][]string{
+		"a hand counted, not revealed":      {"1"},
+		"hands counted, revealed":           {"1", "2", "r"},
+		"a sign's hand counted, not shown":  {"r", "3"},
+		"the timer running":                 {"t"},
+		"a hand counted, then another step": {"2", "space", "space", "space", "space", "space"},
+	} {
+		hs := toQuiz()
+		hs.keys(keys...)
+		hs.keys("q")
+		if hs.quit {
+			t.Fatalf("%s: q ended the presentation without asking", name)
+		}
+		hs.mustSee("End the presentation?")
+		hs.keys("n")
+		if hs.quit || hs.m.top() != nil {
+			t.Fatalf("%s: n should keep the presentation going", name)
+		}
+	}
+	hs := toQuiz()
+	hs.keys("1", "u", "q") // counted and taken back: nothing at stake
+	if !hs.quit {
+		t.Fatalf("q with nothing at stake should end at once:\n%s", hs.screen())
 	}
 }

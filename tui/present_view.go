@@ -55,6 +55,7 @@ func (m *presentModel) layout() {
 	}
 	m.terms = nil
 	m.pinned = nil
+	m.voteEnd = -1
 	var lines []string
 	switch s := m.step(); s.kind {
 	case stepTitle:
@@ -95,6 +96,12 @@ func (m *presentModel) layout() {
 	}
 	m.body.height = max(1, room-len(m.pinned))
 	m.body.clamp()
+	if size := [2]int{m.c.width, m.c.height}; size != m.laidOut {
+		m.laidOut = size
+		if m.voteEnd >= 0 { // resized during a member's vote: the vote's end back on screen
+			m.body.show(m.voteEnd)
+		}
+	}
 }
 
 // chooseTimer puts the countdown in the right margin where it fits beside
@@ -109,7 +116,7 @@ func (m presentModel) chooseTimer(room, need int) timerMode {
 	switch {
 	case !m.timer.shown:
 		return timerOff
-	case (m.c.width-m.column())/2 >= bigWidth("00:00")+3 && m.c.height >= 16:
+	case (m.c.width-m.stepColumn())/2 >= bigWidth("00:00")+3 && m.c.height >= 16:
 		return timerMargin
 	case wide && room-timerBig.rows() >= need:
 		return timerBig
@@ -129,10 +136,7 @@ func (m presentModel) View() string {
 		b.WriteString("\n")
 	}
 	indent := func(col int) string { return strings.Repeat(" ", max(0, (w-col)/2)) }
-	col := m.column()
-	if m.step().kind == stepQuiz {
-		col = m.quizColumn()
-	}
+	col := m.stepColumn()
 	if m.wide > col { // a title card with a large QR code: centred too
 		col = min(m.wide, w)
 	}
@@ -172,11 +176,20 @@ func (m presentModel) View() string {
 		return base
 	}
 	clock := m.timerView()
-	x := max(0, w-(w-m.column())/2+1) // in the right margin
+	x := max(0, w-(w-m.stepColumn())/2+1) // in the right margin, beside this step's column
 	return lipgloss.NewCompositor(
 		lipgloss.NewLayer(fit(base, w, h)),
 		lipgloss.NewLayer(clock).X(x).Y(0).Z(1),
 	).Render()
+}
+
+// stepColumn is the width of the text of the step on screen: a quiz step's
+// is wider (see quizColumn).
+func (m presentModel) stepColumn() int {
+	if m.step().kind == stepQuiz {
+		return m.quizColumn()
+	}
+	return m.column()
 }
 
 // timerView is the countdown as its mode draws it; at zero it turns over
@@ -192,8 +205,10 @@ func (m presentModel) timerView() string {
 	case t.left <= 0:
 		style = st.Wrong.Reverse(true)
 		label = "time is up"
+	case t.running && m.step().kind == stepQuestion:
+		label = "discussion" // the timer's own step
 	case t.running:
-		label = "discussion"
+		label = "running"
 	}
 	if m.tmode == timerLine {
 		if t.left <= 0 {

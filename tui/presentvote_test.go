@@ -26,6 +26,7 @@ import (
 // the scenario stays on screen throughout. Below 20x5 the guide asks for a
 // larger terminal and ignores the keys.
 func TestPresenterVoteMatrix(t *testing.T) {
+	layoutOnly(t)
 	sizes := [][2]int{{10, 3}, {20, 5}, {33, 7}, {40, 12}, {64, 20}, {80, 24}}
 	for _, size := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
@@ -307,6 +308,7 @@ func covered(text string, loc []int, forms []termForm, self *content.Term) bool 
 // hall's three-digit count at the narrowest widths draws, fits, and shows
 // the count whole.
 func TestVoteBarsFitNarrowScreens(t *testing.T) {
+	layoutOnly(t)
 	hs := presenter(t, 80, 24, 1)
 	p := &hs.m.present
 	for i, s := range p.deck {

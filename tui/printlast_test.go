@@ -14,6 +14,7 @@ import (
 // one chapter, holds each chapter's last paragraph whole, at a wide and a
 // narrow width.
 func TestPrintHoldsEveryChaptersLastParagraph(t *testing.T) {
+	layoutOnly(t)
 	pack := testPack(t)
 	for _, styled := range []bool{true, false} {
 		for _, width := range []int{80, 34} {

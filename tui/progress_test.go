@@ -105,6 +105,7 @@ func TestSaveFailureWarnsOnceAndKeepsWorking(t *testing.T) {
 // paragraphs, scenarios removed) opens at every entry point: nothing
 // panics, and what no longer exists is not offered.
 func TestProgressFromAChangedPackOpensEverywhere(t *testing.T) {
+	layoutOnly(t)
 	entries := map[string]Options{
 		"home":    {},
 		"read":    {Resume: true},
@@ -157,4 +158,25 @@ func TestReadResumes(t *testing.T) {
 	if fresh.m.screen != screenReader || fresh.m.reader.chapter != 0 {
 		t.Fatalf("resume with nothing saved opened chapter %d", fresh.m.reader.chapter+1)
 	}
+}
+
+// ctrl+s in the notes saves and says so, until the note changes again;
+// what it saved is in the file.
+func TestCtrlSInNotesSaysItSaved(t *testing.T) {
+	dir := t.TempDir()
+	hs := withStore(t, dir, 100, 30, 3)
+	hs.keys("e").typeText("Who sets our agenda?")
+	hs.mustNotSee("saved")
+	hs.keys("ctrl+s")
+	hs.mustSee("Notes · 3", "saved ✓")
+	if _, st, _ := openStore(t, dir); st.Note("3") != "Who sets our agenda?" {
+		t.Fatalf("the file holds %q after ctrl+s", st.Note("3"))
+	}
+	hs.typeText(" And who pays?")
+	hs.mustNotSee("saved ✓")
+	// without a place to save: kept for this session, and it says that
+	nosave := newHarness(t, 100, 30, Options{Chapter: 3})
+	nosave.keys("e").typeText("x").keys("ctrl+s")
+	nosave.mustSee("kept until you quit")
+	nosave.mustNotSee("saved ✓")
 }

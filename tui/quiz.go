@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
+	"studyguide/progress"
 	"studyguide/quiz"
 )
 
@@ -74,6 +75,20 @@ func (m quizModel) options() []string {
 		}
 	}
 	return out
+}
+
+// pickKeys names the digits that pick one of n options: "1/2", "1–5",
+// "1–9 0".
+func pickKeys(n int) string {
+	switch {
+	case n <= 1:
+		return "1"
+	case n == 2:
+		return "1/2"
+	case n <= 9:
+		return fmt.Sprintf("1–%d", n)
+	}
+	return "1–9 0"
 }
 
 // optionKey is the digit that picks option i: 1–9, then 0 for the tenth.
@@ -413,7 +428,7 @@ func percent(right, of int) string {
 	if of == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d%%)", right*100/of)
+	return fmt.Sprintf(" (%d%%)", progress.Percent(right, of))
 }
 
 // titleBar is the quiz's top line: where it is and how it is going.
@@ -444,8 +459,8 @@ func (m quizModel) View() string {
 	}
 	b.WriteString("\n")
 	help := m.c.shortHelp(w, m.ShortHelp())
-	if p := m.body.position(); p != "" {
-		help = spreadOptional(help, m.c.styles.Dim.Render(p), w)
+	if p := m.body.position(); p != "" { // where the text is scrolled to, then the keys that fit beside it
+		help = spreadOptional(m.c.shortHelp(w-ansi.StringWidth(p)-2, m.ShortHelp()), m.c.styles.Dim.Render(p), w)
 	}
 	b.WriteString(help)
 	return b.String()
@@ -458,10 +473,12 @@ func (m quizModel) ShortHelp() []key.Binding {
 	case m.summary:
 		return []key.Binding{k.Review, k.Done, m.c.keys.Help}
 	case len(m.options()) > 0:
+		pick := k.Pick // named for this question: "1/2 answer", "1–9 0 answer"
+		pick.SetHelp(pickKeys(len(m.options())), pick.Help().Desc)
 		if m.s.Step() == quiz.AwaitSign {
-			return []key.Binding{k.Pick, k.Choose, k.Signs, k.Stop, m.c.keys.Help}
+			return []key.Binding{pick, k.Choose, k.Signs, k.Stop, m.c.keys.Help}
 		}
-		return []key.Binding{k.Pick, k.Choose, k.Stop, m.c.keys.Help}
+		return []key.Binding{pick, k.Choose, k.Stop, m.c.keys.Help}
 	}
 	return []key.Binding{k.Next, k.Open, k.Stop, m.c.keys.Help}
 }

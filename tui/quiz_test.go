@@ -109,7 +109,7 @@ func TestQuizFollowUpAsksTheSign(t *testing.T) {
 			hs.keys("down")
 		}
 		hs.keys("enter")
-		hs.mustSee("✓ Right: NGO-like", "Which of the warning signs does it show?", "0  Technocrats; class/race rift")
+		hs.mustSee("✓ Right: NGO-like", "Which of the warning signs does it show?", "0  Technocrats; cultural rift")
 		hs.mustNotSee("Shows:") // the explanation names the sign: not yet
 		hs.keys(signKey(hs, sc, right))
 		if right {
@@ -246,6 +246,7 @@ func TestQuizFromAChapterAndNothingDue(t *testing.T) {
 // Every scenario's passage opens the reader with its paragraph on screen,
 // and the quiz comes back at the same item — at 80x24 and at 40x12.
 func TestEveryPassageOpensTheRightPlace(t *testing.T) {
+	layoutOnly(t)
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		hs := quizHarness(t, size[0], size[1], quiz.Options{Seed: 9})
 		n := hs.m.quiz.s.Len()

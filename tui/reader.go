@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -257,7 +258,9 @@ func (m readerModel) lineOf(a *anchor) int {
 		return 0 // the top of the chapter, blank line included
 	}
 	start, end := m.paraSpan(a.para)
-	return start + int(a.frac*float64(end-start)+0.5)
+	// rounded, not cut toward zero: the chapter's top is before its first
+	// paragraph, a fraction below zero that must not come back a line lower
+	return max(0, start+int(math.Round(a.frac*float64(end-start))))
 }
 
 // paraSpan is the first line of paragraph i and the first line after it.

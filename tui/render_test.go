@@ -14,6 +14,7 @@ import (
 // Every paragraph is found on the line where it starts, at any width and in
 // both styles: saved positions and search jumps depend on it.
 func TestParagraphsAreLocatedAtEveryWidth(t *testing.T) {
+	layoutOnly(t)
 	pack := testPack(t)
 	for _, dark := range []bool{true, false} {
 		st := NewStyles(dark, false)
@@ -193,5 +194,30 @@ func TestLinksAreInert(t *testing.T) {
 	}
 	if strings.Contains(b.String(), "\x1b]8;") {
 		t.Fatal("print output contains an OSC 8 hyperlink")
+	}
+}
+
+// The essay's own headings read as headings, not as markdown: no "##"
+// before "Can NGO Employees Build a Movement?", in either theme.
+func TestHeadingsShowWithoutTheirMarkdown(t *testing.T) {
+	pack := testPack(t)
+	for _, dark := range []bool{true, false} {
+		hs := newHarness(t, 100, 30, Options{Theme: map[bool]Theme{true: ThemeDark, false: ThemeLight}[dark]})
+		headings := 0
+		for ci, ch := range pack.Chapters {
+			hs.send(openMsg{chapter: ci})
+			for _, p := range ch.Paragraphs() {
+				if p.Kind != content.Heading {
+					continue
+				}
+				headings++
+				hs.send(openMsg{chapter: ci, paragraph: p.ID})
+				hs.mustSee(p.Text)
+				hs.mustNotSee("# " + p.Text)
+			}
+		}
+		if headings < 3 {
+			t.Fatalf("found %d of the essay's three headings", headings)
+		}
 	}
 }

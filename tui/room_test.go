@@ -323,11 +323,14 @@ func TestFacilitatorRandomKeys(t *testing.T) {
 	}
 }
 
-// roomWalkSteps is how long the room's random walks go: shorter under the
-// race detector, which makes each step several times slower (the full
-// walks run in a plain go test).
+// roomWalkSteps is how long the room's random walks go: shorter with
+// -short and under the race detector, which makes each step several times
+// slower (the full walks run in a plain go test).
 func roomWalkSteps() int {
-	if raceEnabled {
+	switch {
+	case testing.Short():
+		return 100
+	case raceEnabled:
 		return 400
 	}
 	return 1500

@@ -122,9 +122,11 @@ func NewStyles(isDark, noColor bool) *Styles {
 	return s
 }
 
-// glamourStyle is Glamour's own dark or light style with one repair: its
+// glamourStyle is Glamour's own dark or light style with two repairs: its
 // block-quote bar is two cells wide but counted as one when wrapping, which
-// spills the last word of some quoted lines onto a line of its own.
+// spills the last word of some quoted lines onto a line of its own; and its
+// headings below the title keep their markdown ("## Can NGO Employees…"),
+// which a reader should not see: they are told apart by colour and bold.
 func glamourStyle(isDark bool) gansi.StyleConfig {
 	cfg := gstyles.LightStyleConfig
 	if isDark {
@@ -132,6 +134,9 @@ func glamourStyle(isDark bool) gansi.StyleConfig {
 	}
 	bar := "▎"
 	cfg.BlockQuote.IndentToken = &bar
+	for _, h := range []*gansi.StyleBlock{&cfg.H2, &cfg.H3, &cfg.H4, &cfg.H5, &cfg.H6} {
+		h.Prefix = ""
+	}
 	return cfg
 }
 

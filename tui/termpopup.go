@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -27,6 +28,9 @@ type termOverlay struct {
 	sel     int // selected link, -1 for none
 	s       scroller
 	w, h    int
+	// fromIndex says the entry was opened from the glossary index, which
+	// ⌫ returns to.
+	fromIndex bool
 }
 
 // termLink is a selectable line: a related entry, or the first place the
@@ -181,12 +185,34 @@ func (o *termOverlay) view() string {
 	}
 	s := o.s
 	s.lines = lines
-	hint := "tab links · esc"
-	if len(o.history) > 0 {
-		hint = "⌫ back · " + hint
+	hint, widest := o.hint()
+	return boxHint(st, st.PopupTitle.Render(o.term.Term), hint, widest, s.visible(), o.w, o.h)
+}
+
+// hint is the header's hint and the widest it gets as the entry scrolls:
+// where it is scrolled to, ⌫ back, tab links, esc — on a narrow popup
+// without "tab links", so that esc always shows.
+func (o *termOverlay) hint() (string, int) {
+	keys := []string{"tab links", "esc"}
+	if len(o.history) > 0 || o.fromIndex {
+		keys = []string{"⌫ back", "tab links", "esc"}
 	}
-	if p := s.position(); p != "" {
-		hint = p + " · " + hint
+	var hint string
+	var widest int
+	for _, short := range []bool{false, true} {
+		ks := keys
+		if short {
+			ks = slices.DeleteFunc(slices.Clone(keys), func(k string) bool { return k == "tab links" })
+		}
+		hint = strings.Join(ks, " · ")
+		widest = lipgloss.Width(hint)
+		if p := o.s.position(); p != "" {
+			hint = p + " · " + hint
+			widest += lipgloss.Width(" · ") + o.s.widestPosition()
+		}
+		if widest <= contentWidth(o.w) {
+			break
+		}
 	}
-	return box(st, st.PopupTitle.Render(o.term.Term), hint, s.visible(), o.w, o.h)
+	return hint, widest
 }

@@ -25,6 +25,9 @@ func (r reach) note(m Model) {
 			name += " over " + strings.TrimPrefix(fmt.Sprintf("%T", m.overlays[i-1]), "*tui.")
 		}
 		r[name]++
+		if ix, ok := o.(*indexOverlay); ok && ix.entry != nil { // an entry opened from the index
+			r["popup termOverlay over indexOverlay"]++
+		}
 	}
 	switch m.screen {
 	case screenReader:
@@ -157,6 +160,9 @@ func awareKey(m Model, r *rand.Rand) string {
 	switch o := m.top().(type) {
 	case nil:
 	case *indexOverlay:
+		if o.entry != nil {
+			return pick("esc", "tab", "enter", "down", "backspace")
+		}
 		return pick("esc", "esc", "esc", "enter", "down", "up", "s")
 	case *termOverlay:
 		return pick("esc", "tab", "enter", "down")
@@ -214,8 +220,8 @@ func awareKey(m Model, r *rand.Rand) string {
 			switch {
 			case v == nil || !v.revealed && !v.counted():
 				return pick("1", "2", "1", "u")
-			case !v.revealed:
-				return pick("1", "2", "r", "r", "u")
+			case !v.revealed: // q too: ending now must ask first
+				return pick("1", "2", "r", "r", "u", "q")
 			case m.present.asksSign(st.scenario) && !v.signRevealed && sum(v.signs) == 0:
 				return pick("1", "3", "7", "0", "r")
 			case m.present.asksSign(st.scenario) && !v.signRevealed:
