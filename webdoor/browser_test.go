@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"studyguide/meeting"
@@ -227,16 +228,24 @@ func accessible(t *testing.T, ctx context.Context, what string) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](string(src)+";0")); err != nil {
 		t.Fatalf("loading axe-core: %v", err)
 	}
-	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
-		.filter(v => v.impact === 'serious' || v.impact === 'critical')
-		.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.html.slice(0, 80)).join(' | ')))`,
-		chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("%s: running axe-core: %v", what, err)
+	// in the light scheme and the dark one (a phone at night)
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+			t.Fatal(err)
+		}
+		out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+			.filter(v => v.impact === 'serious' || v.impact === 'critical')
+			.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.html.slice(0, 80)).join(' | ')))`,
+			chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: running axe-core: %v", what, err)
+		}
+		for _, v := range out {
+			t.Errorf("%s, %s scheme: %s", what, scheme, v)
+		}
 	}
-	for _, v := range out {
-		t.Errorf("%s: %s", what, v)
-	}
+	_, _ = chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
 	if !strings.Contains(string(src), "axe") {
 		t.Fatal("$STUDYGUIDE_AXE is not axe-core")
 	}
