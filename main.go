@@ -4,17 +4,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/fang"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -76,80 +73,6 @@ func newRootCmd() *cobra.Command {
 	})
 	root.AddCommand(newReadCmd(opts), newPrintCmd(opts), newQuizCmd(opts), newGlossaryCmd(opts), newPlanCmd(opts), newMapCmd(opts), newPresentCmd(opts), newServeCmd(opts), newExportCmd(opts), newPackCmd())
 	return root
-}
-
-func newReadCmd(opts *options) *cobra.Command {
-	return &cobra.Command{
-		Use:               "read [CHAPTER]",
-		Short:             "Open the reader where you left off, or at a chapter given by number or name",
-		Example:           "  studyguide read\n  studyguide read 3\n  studyguide read institutional-isomorphism",
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: completeChapters,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			n, err := opts.chapterArg(args, 0)
-			if err != nil {
-				return err
-			}
-			if n == 0 { // no CHAPTER: where the reader left off
-				return runTUIWith(cmd, opts, tui.Options{Resume: true}, errNoTerminal.Error())
-			}
-			return runTUI(cmd, opts, n)
-		},
-	}
-}
-
-func newPrintCmd(opts *options) *cobra.Command {
-	var width int
-	cmd := &cobra.Command{
-		Use:   "print [CHAPTER]",
-		Short: "Print the essay, or one chapter, to standard output",
-		Long: "Prints rendered markdown on a terminal, and plain text when the output\n" +
-			"is a pipe or a file, or NO_COLOR is set.",
-		Example:           "  studyguide print | less\n  studyguide print 2 --width 60",
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: completeChapters,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			pack, err := opts.loadPack()
-			if err != nil {
-				return err
-			}
-			var ch *content.Chapter
-			if len(args) == 1 {
-				if ch, err = pack.FindChapter(args[0]); err != nil {
-					return err
-				}
-			}
-			theme, err := parseTheme(opts.theme)
-			if err != nil {
-				return err
-			}
-			out := cmd.OutOrStdout()
-			isTTY := isTerminal(out)
-			if width <= 0 {
-				width = 80
-				if isTTY {
-					if w, _, err := term.GetSize(out.(*os.File).Fd()); err == nil && w > 0 {
-						width = min(w, 80)
-					}
-				}
-			}
-			po := tui.PrintOptions{Width: width, Styled: isTTY && os.Getenv("NO_COLOR") == ""}
-			if po.Styled {
-				profile := stdoutProfile()
-				if out != os.Stdout {
-					profile = colorprofile.Detect(out, os.Environ())
-				}
-				out = &colorprofile.Writer{Forward: out, Profile: profile}
-				if theme == tui.ThemeAuto {
-					return printInTerminalTheme(out, pack, ch, po)
-				}
-				po.IsDark = theme == tui.ThemeDark
-			}
-			return tui.Print(out, pack, ch, po)
-		},
-	}
-	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap width in columns (default: the terminal's, at most 80)")
-	return cmd
 }
 
 func completeChapters(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
@@ -282,47 +205,4 @@ func afterRun(runErr error, store *progress.Store, st *progress.State, stderr io
 		return nil
 	}
 	return runErr
-}
-
-func newExportCmd(opts *options) *cobra.Command {
-	var out string
-	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Write your notes on each chapter, then your quiz history, as markdown",
-		Long: "Writes the notes kept for this profile as a markdown file to share with the group:\n" +
-			"per chapter, the notes, then the quiz history. Without -o, to standard output;\n" +
-			"-o never replaces an existing file.",
-		Example: "  studyguide export -o notes.md\n  studyguide export --profile tuesday-group",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			pack, err := opts.loadPack()
-			if err != nil {
-				return err
-			}
-			_, st, notice, err := progress.Open(progress.Options{Pack: pack.Meta.ID, Profile: opts.profile, NoSave: opts.noSave})
-			if err != nil {
-				return err
-			}
-			if notice != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "studyguide: "+notice)
-			}
-			st.FitTo(pack)
-			var b bytes.Buffer
-			if err := progress.Export(&b, st, pack, opts.profile, time.Now()); err != nil {
-				return err
-			}
-			if out == "" || out == "-" {
-				_, err = cmd.OutOrStdout().Write(b.Bytes())
-				return err
-			}
-			written, err := progress.WriteNew(out, b.Bytes(), false)
-			if err != nil {
-				return fmt.Errorf("%w\nTo replace a file on purpose, write to standard output: studyguide export > %s", err, out)
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "Written to %s: %s.\n", written, progress.ExportContents(st))
-			return nil
-		},
-	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
-	return cmd
 }
