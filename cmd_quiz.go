@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -83,7 +84,7 @@ func runPlainQuiz(cmd *cobra.Command, opts *options, pack *content.Pack, qo quiz
 	qo.Cards = st.QuizCards()
 	s, err := quiz.NewSession(pack.Quiz, qo)
 	if errors.Is(err, quiz.ErrNothingDue) {
-		fmt.Fprintln(cmd.OutOrStdout(), "Nothing is due for review yet: items you miss come back at once, ones you get right after 1, 3, 7 and 21 days.")
+		fmt.Fprintln(cmd.OutOrStdout(), quiz.NothingDue(qo.Cards, pack.Quiz, time.Now()))
 		return nil
 	}
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -134,7 +135,7 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 			return err
 		}
 		go func() { served <- web.Serve() }()
-		info.Web = webURLs(f.web, web.Port())
+		info.Web = webURLs(f.web, web.Addr().(*net.TCPAddr).Port)
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -2,25 +2,13 @@ package content
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 )
 
-// OpenDir opens a pack directory as a file system that cannot reach outside
-// it: names with "..", absolute names and symbolic links that lead out of
-// the directory (or are absolute) are refused by the operating system, as
-// os.Root guarantees. The directory stays open for the life of the program;
-// LoadDir and ValidateDir close it when they are done.
-func OpenDir(dir string) (fs.FS, error) {
-	root, err := openRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	return root.FS(), nil
-}
-
-// LoadDir loads the pack in dir, as Load does, reading it only through
-// OpenDir. This is what --pack DIR uses.
+// LoadDir loads the pack in dir, as Load does, through a file system that
+// cannot reach outside the directory: names with "..", absolute names and
+// symbolic links that lead out of it (or are absolute) are refused by the
+// operating system, as os.Root guarantees. This is what --pack DIR uses.
 func LoadDir(dir string) (*Pack, error) {
 	root, err := openRoot(dir)
 	if err != nil {

@@ -23,8 +23,8 @@ type Pack struct {
 	byID       map[string]*Paragraph
 }
 
-// Load reads a pack from fsys (the embedded seeds, or a directory opened
-// with OpenDir) and returns it, or every problem found, each naming the
+// Load reads a pack from fsys (the embedded seeds, or a pack directory
+// as LoadDir opens it) and returns it, or every problem found, each naming the
 // file and line. A pack with any problem is refused whole, so nothing from
 // it is ever shown; its warnings are kept in Pack.Warnings.
 func Load(fsys fs.FS) (*Pack, error) {

@@ -87,6 +87,29 @@ func NextDue(cards map[string]Card, bank *content.QuizBank) (time.Time, bool) {
 	return next, found
 }
 
+// NothingDue says, for a review with nothing due, when something will be:
+// "Nothing is due for review yet. … The next item comes due tomorrow."
+func NothingDue(cards map[string]Card, bank *content.QuizBank, now time.Time) string {
+	text := "Nothing is due for review yet. Items you miss in a quiz come back here at once; " +
+		"ones you get right return after 1, 3, 7 and then 21 days."
+	next, ok := NextDue(cards, bank)
+	if !ok {
+		return text
+	}
+	y1, m1, d1 := now.Date()
+	days := int(time.Date(next.Year(), next.Month(), next.Day(), 0, 0, 0, 0, now.Location()).
+		Sub(time.Date(y1, m1, d1, 0, 0, 0, 0, now.Location())).Hours()+12) / 24
+	switch {
+	case days <= 0:
+		return text + " The next item comes due later today."
+	case days == 1:
+		return text + " The next item comes due tomorrow."
+	case days < 7:
+		return text + " The next item comes due on " + next.Format("Monday") + "."
+	}
+	return text + " The next item comes due on " + next.Format("Monday 2 January") + "."
+}
+
 // ChapterScore is how the quiz stands for one chapter, from the review
 // cards: how many of its scenarios have been answered, and how many of
 // those were answered right the last time.

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -155,5 +156,29 @@ func TestUnseededQuizStartsWithDueItems(t *testing.T) {
 	seeded, _ := NewSession(testBank(), Options{Mode: All, Seed: 1, Cards: cards, Now: t0})
 	if got, want := itemIDs(seeded), []string{"n1", "n3", "n2", "m2", "m1"}; !slices.Equal(got, want) {
 		t.Errorf("seed 1 with items due: %v; want the seed's order %v", got, want)
+	}
+}
+
+// With nothing due, a review says when the next item will be.
+func TestNothingDueSaysWhen(t *testing.T) {
+	bank := testBank()
+	now := time.Date(2026, 12, 8, 20, 0, 0, 0, time.UTC)
+	id := bank.Scenarios[0].ID
+	for _, c := range []struct {
+		due  time.Time
+		want string
+	}{
+		{now.Add(time.Hour), "comes due later today."},
+		{now.Add(6 * time.Hour), "comes due tomorrow."},
+		{now.AddDate(0, 0, 3), "comes due on Friday."},
+		{now.AddDate(0, 0, 21), "comes due on Tuesday 29 December."},
+	} {
+		got := NothingDue(map[string]Card{id: {Seen: 1, Due: c.due}}, bank, now)
+		if !strings.HasPrefix(got, "Nothing is due for review yet.") || !strings.HasSuffix(got, c.want) {
+			t.Errorf("due %v: %q, want …%q", c.due, got, c.want)
+		}
+	}
+	if got := NothingDue(nil, bank, now); strings.Contains(got, "comes due") {
+		t.Errorf("with no cards: %q", got)
 	}
 }

@@ -33,16 +33,6 @@ func (m Mode) String() string {
 	return modeNames[m]
 }
 
-// ParseMode reads a mode's name.
-func ParseMode(s string) (Mode, error) {
-	for m, name := range modeNames {
-		if name == s {
-			return Mode(m), nil
-		}
-	}
-	return 0, fmt.Errorf("quiz mode %q: use all, chapter or review", s)
-}
-
 // Options choose a session's items and their order.
 type Options struct {
 	Mode    Mode

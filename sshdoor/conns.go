@@ -102,10 +102,3 @@ func (c *guardedConn) Close() error {
 	})
 	return c.Conn.Close()
 }
-
-// open is how many connections addr holds.
-func (cs *conns) open(addr string) int {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	return cs.byAddr[addr]
-}

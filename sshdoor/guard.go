@@ -15,7 +15,7 @@ const (
 	maxCols, maxRows = 500, 200
 	// maxInputBeforeJoin is what a session may type before it has a seat
 	// (a code and a name, with the terminal's replies to its queries).
-	maxInputBeforeJoin = 16 << 10
+	maxInputBeforeJoin = 4 << 10
 	// maxConnBeforeJoin is what a connection may send before one of its
 	// sessions has a seat: the SSH handshake, environment variables and
 	// window changes included, and above all what a session's channel

@@ -153,9 +153,6 @@ func New(pack *content.Pack, r *room.Room, deck *tui.Deck, cfg Config) (*Server,
 // key's fingerprint.
 func (s *Server) Info() tui.JoinInfo { return s.info }
 
-// Addr is the address the server listens on.
-func (s *Server) Addr() net.Addr { return s.ln.Addr() }
-
 // Serve takes connections until Shutdown.
 func (s *Server) Serve() error {
 	if err := s.srv.Serve(s.ln); err != nil && !errors.Is(err, ssh.ErrServerClosed) {

@@ -144,7 +144,7 @@ func (s *Server) handOff(sess ssh.Session, st *sessionState, model tea.Model) *t
 		st.mu.Unlock()
 		return nil
 	}
-	go p.Send(tui.RoomChanged{}) // what changed during the hand-off
+	go p.Send(tui.RoomChangedMsg{}) // what changed during the hand-off
 	return p
 }
 
@@ -157,7 +157,7 @@ func (s *Server) drive(st *sessionState, force bool) bool {
 		if !force {
 			return false
 		}
-		go s.driver.Send(tui.DriverReplaced{})
+		go s.driver.Send(tui.DriverReplacedMsg{})
 	}
 	s.driver = st
 	st.hold() // the join program ends and hands off (SessionOptions.HandOff)

@@ -293,7 +293,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.tooSmall() {
 			return m, nil
 		}
-	case RoomChanged, roomOverlayMsg, joinCardMsg:
+	case RoomChangedMsg, roomOverlayMsg, joinCardMsg:
 		return m.roomMsg(msg)
 	}
 	if top := m.top(); top != nil {
@@ -332,7 +332,7 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.saveNow())
 	case chapterAction:
 		m.overlays = m.overlays[:len(m.overlays)-1]
-		m.present.go_(m.present.chapterStart(a.chapter))
+		m.present.goTo(m.present.chapterStart(a.chapter))
 		m.present.layout()
 		m.present.record()
 	case openChapterAction: // from the argument map
@@ -504,8 +504,7 @@ func (m Model) startQuiz(msg quizStartMsg) (tea.Model, tea.Cmd) {
 	if err != nil {
 		text := err.Error() + "."
 		if errors.Is(err, quiz.ErrNothingDue) {
-			text = "Nothing is due for review yet. Items you miss in a quiz come back here at once; " +
-				"ones you get right return after 1, 3, 7 and then 21 days."
+			text = quiz.NothingDue(opts.Cards, m.c.pack.Quiz, time.Now())
 		}
 		m.overlays = append(m.overlays, newMessageOverlay(m.c, "Quiz", text))
 		return m, nil

@@ -162,7 +162,7 @@ func BenchmarkPresenterStep(b *testing.B) {
 	hs.keys("t")
 	for b.Loop() {
 		if hs.m.present.at == len(hs.m.present.deck)-1 {
-			hs.m.present.go_(0)
+			hs.m.present.goTo(0)
 		}
 		hs.keys("right")
 		_ = hs.m.View()

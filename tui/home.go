@@ -212,6 +212,9 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 		}
 		mins := d.minutes[it.ch.Number-1]
 		right = fmt.Sprintf("%2d min  %s", mins, d.readBar(it.ch))
+		if width >= 72 {
+			right = d.quizScore(it.ch.Number) + right
+		}
 		if width < 56 { // narrow: the title matters more than the bar
 			right = fmt.Sprintf("%dm %s", mins, d.readMark(it.ch))
 		}
@@ -222,6 +225,20 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	}
 	line := spread(cursor+style.Render(left), right, max(width-1, 1))
 	fmt.Fprint(w, " "+ansi.Truncate(line, max(width-1, 0), ""))
+}
+
+// quizScore is how the chapter's quiz items went the last time each was
+// answered ("quiz 3/4  ": 3 right of 4 answered), "" before any was.
+func (d homeDelegate) quizScore(chapter int) string {
+	if d.c.pack.Quiz == nil {
+		return ""
+	}
+	for _, cs := range quiz.ChapterScores(d.c.progress.QuizCards(), d.c.pack.Quiz) {
+		if cs.Chapter == chapter && cs.Seen > 0 {
+			return fmt.Sprintf("quiz %d/%d  ", cs.Right, cs.Seen)
+		}
+	}
+	return ""
 }
 
 // readMark is a one-cell summary of the bar for narrow screens.

@@ -207,7 +207,7 @@ func (wk *walker) presenterJump() (tea.Msg, string) {
 		}
 	}
 	to := quizSteps[wk.rng.IntN(len(quizSteps))]
-	wk.hs.m.present.go_(to)
+	wk.hs.m.present.goTo(to)
 	wk.hs.m.present.layout()
 	return nil, fmt.Sprintf("goto:%d", to)
 }

@@ -31,12 +31,12 @@ type SessionOptions struct {
 	// is asked, the facilitator's view comes at once.
 	Driver bool
 	// Joined is called once the connection has a seat; the wiring then
-	// relays the member's changes to the program as RoomChanged.
+	// relays the member's changes to the program as RoomChangedMsg.
 	Joined func(*room.Member)
 	// Drive asks to drive the room: true when this connection now drives
 	// (the wiring relays the room's changes to it). false when another
 	// facilitator drives and force is false; force takes over, and the
-	// other is sent DriverReplaced.
+	// other is sent DriverReplacedMsg.
 	Drive func(force bool) bool
 	// Farewell is called with what to print when the program ends (a
 	// member's farewell is made by MemberFarewell instead).
@@ -173,7 +173,7 @@ func (m sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case driveMsg:
 		return m.drive(false)
-	case RoomChanged:
+	case RoomChangedMsg:
 		if m.stage == stageMember {
 			return m.memberChanged()
 		}
@@ -306,12 +306,6 @@ func (m sessionModel) seated(me *room.Member) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// seatWordText tells a member what their seat word is for.
-func seatWordText(me *room.Member) string {
-	return "Your seat word is " + me.SeatWord() + ". If your connection drops, join again and type it where the name goes: " +
-		"you get your seat and your votes back. Only you are shown it."
-}
-
 // drive makes this connection the facilitator's, or asks to take over.
 func (m sessionModel) drive(force bool) (tea.Model, tea.Cmd) {
 	if m.o.Drive == nil || !m.o.Drive(force) {
@@ -346,9 +340,9 @@ func (m sessionModel) takeoverKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // seeing whether this connection still drives a room that is open.
 func (m sessionModel) driverUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg.(type) {
-	case DriverReplaced:
+	case DriverReplacedMsg:
 		return m.leave("Another facilitator took over driving the room.")
-	case RoomChanged:
+	case RoomChangedMsg:
 		if m.o.Room.FacilitatorView().Closed {
 			return m.leave("The meeting has ended.")
 		}

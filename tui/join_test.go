@@ -72,7 +72,7 @@ func TestSeatWordTakesTheSeatBack(t *testing.T) {
 	word := ada.joined.SeatWord()
 	ada.mustSee("following the room · seat word " + word)
 	ada.keys("2")
-	ada.send(RoomChanged{}) // as the wiring relays the vote back
+	ada.send(RoomChangedMsg{}) // as the wiring relays the vote back
 	ada.mustSee("your vote")
 
 	impostor := newSessionDriver(t, r, deck, 100, 30)
@@ -134,7 +134,7 @@ func TestMemberSeesTheDriverLeave(t *testing.T) {
 	d.keys("enter", "enter")
 	d.mustNotSee("the facilitator left")
 	drive.Cancel()
-	d.send(RoomChanged{})
+	d.send(RoomChangedMsg{})
 	d.mustSee("the facilitator left · the room waits")
 }
 

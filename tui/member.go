@@ -120,10 +120,10 @@ func (m sessionModel) memberKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.memberChanged()
 	case m.p.memberVoteKey(kp):
 	case key.Matches(kp, k.Ahead):
-		m.p.go_(m.p.at + 1)
+		m.p.goTo(m.p.at + 1)
 		m.p.layout()
 	case key.Matches(kp, k.Back):
-		m.p.go_(m.p.at - 1)
+		m.p.goTo(m.p.at - 1)
 		m.p.layout()
 	case key.Matches(kp, pk.NextChapter, pk.PrevChapter, pk.NextTerm, pk.PrevTerm, pk.Reveal):
 		var cmd tea.Cmd

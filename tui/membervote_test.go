@@ -35,7 +35,7 @@ func TestMemberSignVoteStaysOnScreen(t *testing.T) {
 		d.keys("enter", "enter")
 		d.keys("1")
 		r.Reveal(sc.ID)
-		d.send(RoomChanged{})
+		d.send(RoomChangedMsg{})
 		visible := func(when string) {
 			t.Helper()
 			d.mustSee("Which of the warning signs does it show?", "vote with 1–9 and 0")

@@ -137,17 +137,17 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 		if s.kind == stepQuiz && m.reveal() {
 			return m.showReveal(), nil // the first presses reveal, then move on
 		}
-		m.go_(m.at + 1)
+		m.goTo(m.at + 1)
 	case key.Matches(kp, k.Prev):
-		m.go_(m.at - 1)
+		m.goTo(m.at - 1)
 	case key.Matches(kp, k.NextChapter):
-		m.go_(m.chapterStart(s.chapter.Number + 1))
+		m.goTo(m.chapterStart(s.chapter.Number + 1))
 	case key.Matches(kp, k.PrevChapter):
 		n := s.chapter.Number
 		if m.at == m.chapterStart(n) {
 			n--
 		}
-		m.go_(m.chapterStart(n))
+		m.goTo(m.chapterStart(n))
 	case key.Matches(kp, k.Chapters):
 		return m, func() tea.Msg { return chapterPickMsg{} }
 	case key.Matches(kp, k.NextTerm) && len(m.terms) > 0:
@@ -220,7 +220,7 @@ func (m *presentModel) adjustTimer(d time.Duration) {
 }
 
 // go_ moves to step i, kept inside the deck.
-func (m *presentModel) go_(i int) {
+func (m *presentModel) goTo(i int) {
 	i = max(0, min(len(m.deck)-1, i))
 	if i != m.at {
 		m.at, m.focus = i, -1

@@ -20,25 +20,25 @@ import (
 // optional field, a *roomLink; its methods are safe on nil, so the
 // presenter's hooks are one line each.
 
-// RoomChanged tells a program in a served room that the room may have
+// RoomChangedMsg tells a program in a served room that the room may have
 // changed. The wiring sends it whenever the room's change channel fires;
 // the program then reads one fresh view.
-type RoomChanged struct{}
+type RoomChangedMsg struct{}
 
-// Relay sends p a RoomChanged for each change a room's channel signals,
+// Relay sends p a RoomChangedMsg for each change a room's channel signals,
 // then once more when the channel closes so the program sees why. The room
 // never waits on this: a stalled program holds up only its own relay,
 // which then reads one fresh view when it catches up.
 func Relay(changes <-chan struct{}, p interface{ Send(tea.Msg) }) {
 	for range changes {
-		p.Send(RoomChanged{})
+		p.Send(RoomChangedMsg{})
 	}
-	p.Send(RoomChanged{})
+	p.Send(RoomChangedMsg{})
 }
 
-// DriverReplaced tells a facilitator driving over SSH that another
+// DriverReplacedMsg tells a facilitator driving over SSH that another
 // facilitator has taken over.
-type DriverReplaced struct{}
+type DriverReplacedMsg struct{}
 
 // JoinInfo is how members join a room.
 type JoinInfo struct {
@@ -353,7 +353,7 @@ type joinCardMsg struct{ info JoinInfo }
 // roomMsg handles the room's messages in the facilitator's program.
 func (m Model) roomMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case RoomChanged:
+	case RoomChangedMsg:
 		if l := m.present.room; l.facilitator() {
 			l.fv = l.r.FacilitatorView()
 			m.present.layout()

@@ -49,7 +49,7 @@ func TestPresenterVoteMatrix(t *testing.T) {
 func voteThrough(t *testing.T, hs *harness, i, w, h int) {
 	t.Helper()
 	p := &hs.m.present
-	p.go_(i)
+	p.goTo(i)
 	p.layout()
 	sc := p.step().scenario
 	bank := hs.m.c.pack.Quiz
@@ -251,7 +251,7 @@ func TestPresenterMarksTermsInAnyCase(t *testing.T) {
 		if s.kind != stepPassage {
 			continue
 		}
-		p.go_(i)
+		p.goTo(i)
 		p.layout()
 		marked := map[*content.Term]bool{}
 		for _, st := range p.terms {
@@ -313,7 +313,7 @@ func TestVoteBarsFitNarrowScreens(t *testing.T) {
 	p := &hs.m.present
 	for i, s := range p.deck {
 		if s.kind == stepQuiz {
-			p.go_(i)
+			p.goTo(i)
 			break
 		}
 	}

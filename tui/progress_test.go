@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -179,4 +180,30 @@ func TestCtrlSInNotesSaysItSaved(t *testing.T) {
 	nosave.keys("e").typeText("x").keys("ctrl+s")
 	nosave.mustSee("kept until you quit")
 	nosave.mustNotSee("saved ✓")
+}
+
+// The chapter list says how each chapter's quiz items went the last time
+// they were answered, once some were.
+func TestHomeShowsQuizScoresPerChapter(t *testing.T) {
+	hs := newHarness(t, 100, 30, Options{})
+	hs.mustNotSee("quiz 0/", "quiz 1/", "quiz 2/", "quiz 3/")
+	pack := hs.m.c.pack
+	var ids []string
+	for _, sc := range pack.Quiz.Scenarios {
+		if sc.Chapter == 2 && len(ids) < 3 {
+			ids = append(ids, sc.ID)
+		}
+	}
+	now := time.Now()
+	cards := map[string]progress.Card{
+		ids[0]: {Box: 2, Seen: 1, Right: 1, Last: now, Due: now},
+		ids[1]: {Box: 1, Seen: 2, Right: 1, LastMissed: true, Last: now, Due: now},
+		ids[2]: {Box: 3, Seen: 3, Right: 3, Last: now, Due: now},
+	}
+	hs.m.c.progress.RecordQuiz(progress.SessionRecord{At: now}, cards)
+	hs.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	hs.mustSee("quiz 2/3")
+	if n := len(regexp.MustCompile(`quiz \d+/\d+`).FindAllString(hs.screen(), -1)); n != 1 {
+		t.Errorf("%d scores, want 1 (the other chapters were not quizzed on):\n%s", n, hs.screen())
+	}
 }

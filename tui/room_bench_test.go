@@ -102,7 +102,7 @@ func BenchmarkFacilitatorCountsAVote(b *testing.B) {
 		if err := ms[i%len(ms)].Vote(sc, cats[(i/len(ms))%2]); err != nil {
 			b.Fatal(err)
 		}
-		d.m, _ = d.m.Update(RoomChanged{})
+		d.m, _ = d.m.Update(RoomChangedMsg{})
 		p.paint(d.m.View().Content)
 		i++
 	}

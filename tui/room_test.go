@@ -34,7 +34,7 @@ func newRoomFixture(t *testing.T, w, h int, web ...string) *roomFixture {
 }
 
 // changed tells the presenter the room changed, as the wiring does.
-func (f *roomFixture) changed() { f.send(RoomChanged{}) }
+func (f *roomFixture) changed() { f.send(RoomChangedMsg{}) }
 
 // toQuiz steps the facilitator to chapter 2's first quiz item and returns
 // its scenario ID.
@@ -206,7 +206,7 @@ func TestMemberJoinsVotesAndSeesTheReveal(t *testing.T) {
 		}
 		d.mustSee("ch 2 · 1/")
 		_ = r.Show(deck.Step(deck.Start(2).Index + 1)) // a passage: its terms open for this member alone
-		d.send(RoomChanged{})
+		d.send(RoomChangedMsg{})
 		d.keys("tab", "enter")
 		if sm := d.m.(sessionModel); len(sm.overlays) != 1 || sm.p.focus < 0 {
 			t.Fatalf("%v: tab and enter on a passage opened %d popups", size, len(sm.overlays))
@@ -217,14 +217,14 @@ func TestMemberJoinsVotesAndSeesTheReveal(t *testing.T) {
 			q++
 		}
 		_ = r.Show(deck.Step(q))
-		d.send(RoomChanged{})
+		d.send(RoomChangedMsg{})
 		d.mustSee("Quiz · scenario 1 of 4")
 		d.keys("down", "enter")
 		if iv, _ := d.joined.Item(deck.Step(q).Scenario); iv.Category.Mine != "ngo" {
 			t.Fatalf("%v: the arrows and enter voted %q", size, iv.Category.Mine)
 		}
 		r.Reveal(deck.Step(q).Scenario)
-		d.send(RoomChanged{})
+		d.send(RoomChangedMsg{})
 		d.mustSee("You said NGO-like · the room: 1 NGO-like")
 		d.keys("s")
 		d.mustSee("Where you differed")
@@ -233,7 +233,7 @@ func TestMemberJoinsVotesAndSeesTheReveal(t *testing.T) {
 		d.keys("f")
 		d.mustSee("following") // "following the room" where there is room
 		r.Close()
-		d.send(RoomChanged{})
+		d.send(RoomChangedMsg{})
 		if !d.quit {
 			t.Errorf("%v: the program did not end with the room", size)
 		}
@@ -269,7 +269,7 @@ func TestMemberRandomKeys(t *testing.T) {
 			if sc := deck.Step(i).Scenario; sc != "" && rng.IntN(2) == 0 {
 				r.Reveal(sc)
 			}
-			d.send(RoomChanged{})
+			d.send(RoomChangedMsg{})
 		}
 		d.keys(keys[rng.IntN(len(keys))])
 	}
@@ -388,7 +388,7 @@ func TestDriverHandsOffToAProgramOfItsOwn(t *testing.T) {
 		if _, err := r.Join("", "Ada"); err != nil {
 			t.Fatal(err)
 		}
-		d2.send(RoomChanged{})
+		d2.send(RoomChangedMsg{})
 		d2.mustSee("1 in the room")
 		d2.keys("right")
 		if got := r.FacilitatorView().Step.Index; got != deck.Start(2).Index+1 {

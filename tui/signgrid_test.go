@@ -64,7 +64,7 @@ func TestSignLabelsWholeAt64x20(t *testing.T) {
 			continue
 		}
 		items++
-		p.go_(i)
+		p.goTo(i)
 		p.layout()
 		at := fmt.Sprintf("%s", s.scenario.ID)
 		hs.keys("1", "1", "2", "r")

@@ -69,7 +69,7 @@ func startBenchRoom(b *testing.B, maxMembers int) *benchRoom {
 		web.Shutdown(ctx)
 	})
 	return &benchRoom{testRoom: &testRoom{r: r, deck: deck, srv: web, base: "http://" + web.Addr().String()},
-		ssh: ssh, sshAddr: ssh.Addr().String()}
+		ssh: ssh, sshAddr: fmt.Sprintf("127.0.0.1:%d", ssh.Info().Port)}
 }
 
 // webMember is a phone's page in a benchmark: joined, its event stream

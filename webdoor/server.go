@@ -105,9 +105,6 @@ func New(pack *content.Pack, r *room.Room, deck *meeting.Deck, cfg Config) (*Ser
 // Addr is the address the server listens on.
 func (s *Server) Addr() net.Addr { return s.ln.Addr() }
 
-// Port is the port the server listens on.
-func (s *Server) Port() int { return s.ln.Addr().(*net.TCPAddr).Port }
-
 // Serve takes requests until Shutdown.
 func (s *Server) Serve() error {
 	if err := s.srv.Serve(s.ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
