@@ -22,6 +22,8 @@ type Seen struct {
 	RoomCounter string
 	// Present is how many members are in the room.
 	Present int
+	// Timer is the facilitator's discussion timer.
+	Timer room.Timer
 	// DriverLeft says the facilitator driving the room has left: the room
 	// waits for one.
 	DriverLeft bool
@@ -94,7 +96,7 @@ func OptionKey(i int) string {
 // step's quiz item, and shown whether the room has shown it
 // (room.Member.Item); both are ignored on other steps.
 func (d *Deck) See(pack *content.Pack, i int, mv room.MemberView, item room.ItemView, shown bool) Seen {
-	s := Seen{Index: i, Step: d.steps[i], Counter: d.Counter(i), Following: mv.Following, Present: mv.Present,
+	s := Seen{Index: i, Step: d.steps[i], Counter: d.Counter(i), Following: mv.Following, Present: mv.Present, Timer: mv.Timer,
 		DriverLeft: mv.DriverLeft, Exit: mv.Exit}
 	if !mv.Following && mv.RoomStep.Index < len(d.steps) {
 		s.RoomCounter = d.Counter(mv.RoomStep.Index)

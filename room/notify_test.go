@@ -2,6 +2,7 @@ package room_test
 
 import (
 	"testing"
+	"time"
 
 	"studyguide/room"
 )
@@ -143,5 +144,34 @@ func TestMembersSeeTheDriverComeAndGo(t *testing.T) {
 	watcher.Cancel()
 	if ada.View().Driven {
 		t.Error("a watching screen counts as driving")
+	}
+}
+
+// The facilitator's timer reaches members when it starts, stops or changes,
+// not at every tick; their screens count down from what they were told.
+func TestTimerIsShared(t *testing.T) {
+	r, clk := newRoom(t, room.Config{})
+	ada := join(t, r, "", "Ada")
+	drain(ada)
+	r.SetTimer(true, true, 5*time.Minute)
+	if !pending(ada.Changes()) {
+		t.Fatal("members were not told the timer started")
+	}
+	clk.Add(90 * time.Second)
+	tm := ada.View().Timer
+	if !tm.Shown || !tm.Running || tm.Remaining(clk.Now()) != 210*time.Second {
+		t.Errorf("after 90 s: %+v, %v left", tm, tm.Remaining(clk.Now()))
+	}
+	r.SetTimer(true, true, 210*time.Second) // the facilitator's tick
+	if pending(ada.Changes()) {
+		t.Error("a tick told every member")
+	}
+	r.SetTimer(true, false, 210*time.Second)
+	if !pending(ada.Changes()) || ada.View().Timer.Running {
+		t.Error("members were not told the timer paused")
+	}
+	clk.Add(time.Hour)
+	if left := ada.View().Timer.Remaining(clk.Now()); left != 210*time.Second {
+		t.Errorf("a paused timer counts down: %v", left)
 	}
 }

@@ -100,6 +100,7 @@ type Room struct {
 	drivers int              // facilitators' screens driving the room
 	// drivenOnce: a facilitator has driven the room
 	drivenOnce bool
+	timer      Timer
 
 	step  Step
 	items map[string]*item // by scenario ID, once shown

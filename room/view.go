@@ -76,6 +76,8 @@ type MemberView struct {
 	Exit Exit
 	// Present is how many members are in the room.
 	Present int
+	// Timer is the facilitator's discussion timer.
+	Timer Timer
 	// Driven says a facilitator is driving the room (see Room.Drive);
 	// DriverLeft that one was and none is now: the room waits for one.
 	Driven, DriverLeft bool
@@ -129,7 +131,7 @@ func (m *Member) View() MemberView {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	v := MemberView{Seat: m.seat.number, Name: m.seat.name, Following: m.following, Step: m.own,
-		RoomStep: r.step, Exit: m.exit, Present: r.present, Driven: r.drivers > 0,
+		RoomStep: r.step, Exit: m.exit, Present: r.present, Timer: r.timer, Driven: r.drivers > 0,
 		DriverLeft: r.drivenOnce && r.drivers == 0}
 	if m.following {
 		v.Step = r.step

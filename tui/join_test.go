@@ -3,6 +3,7 @@ package tui
 import (
 	"image/color"
 	"strings"
+	"time"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -150,4 +151,38 @@ func TestFacilitatorSeesCodeGuessing(t *testing.T) {
 	}
 	f.changed()
 	f.mustSee("⚠ 30 wrong codes: someone is guessing; joins paused a minute")
+}
+
+// The facilitator's timer shows on a member's status line, and counts down
+// there.
+func TestMemberSeesTheTimer(t *testing.T) {
+	r, deck := joinFixture(t)
+	d := newSessionDriver(t, r, deck, 80, 24)
+	d.typeText(r.Code())
+	d.keys("enter", "enter")
+	d.mustNotSee("⏱")
+	r.SetTimer(true, true, 5*time.Minute)
+	d.send(RoomChangedMsg{})
+	d.mustSee("⏱ 4:5") // 4:59 or 4:58: the clock runs
+	r.SetTimer(true, false, 3*time.Minute)
+	d.send(RoomChangedMsg{})
+	d.mustSee("⏱ 3:00 paused")
+}
+
+// The facilitator's t starts the room's timer, which members see; pausing
+// it pauses theirs.
+func TestFacilitatorSharesTheTimer(t *testing.T) {
+	f := newRoomFixture(t, 100, 30)
+	ada, err := f.r.Join("", "Ada")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.keys("t")
+	if tm := ada.View().Timer; !tm.Shown || !tm.Running || tm.Left != 5*time.Minute {
+		t.Fatalf("after t: %+v", tm)
+	}
+	f.keys("t")
+	if tm := ada.View().Timer; tm.Running {
+		t.Errorf("after t again: %+v", tm)
+	}
 }

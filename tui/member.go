@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -49,7 +51,25 @@ func (m sessionModel) memberChanged() (tea.Model, tea.Cmd) {
 		m.p.body.offset = max(0, m.p.revealAt-1) // the reveal, at the top
 		m.p.body.clamp()
 	}
-	return m, nil
+	if v.Timer.At.Equal(l.clockAt) {
+		return m, nil // its ticks already run
+	}
+	l.clockAt = v.Timer.At
+	return m, m.clockTick(v.Timer)
+}
+
+// clockMsg redraws a member's screen as the room's timer runs (gen drops a
+// tick of a timer since changed).
+type clockMsg struct{ gen time.Time }
+
+// clockTick is the next second of the room's running timer on a member's
+// screen, nil when it is not running.
+func (m sessionModel) clockTick(t room.Timer) tea.Cmd {
+	if !t.Running || t.Remaining(time.Now()) <= 0 {
+		return nil
+	}
+	at := t.At
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return clockMsg{gen: at} })
 }
 
 // memberUpdate handles a member's keys and what their overlays ask.
@@ -57,6 +77,11 @@ func (m sessionModel) memberUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case openTermMsg:
 		m.overlays = append(m.overlays, newTermOverlay(m.c, msg.term))
+		return m, nil
+	case clockMsg: // a second of the room's timer: the status line counts it
+		if t := m.p.room.mv.Timer; t.At.Equal(msg.gen) {
+			return m, m.clockTick(t)
+		}
 		return m, nil
 	case tea.KeyPressMsg:
 		if n := len(m.overlays); n > 0 {

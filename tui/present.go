@@ -97,6 +97,7 @@ func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 		m.timer.left -= time.Second
 		if m.timer.left <= 0 {
 			m.timer.left, m.timer.running = 0, false
+			m.room.shareTimer(m.timer)
 			return m, nil
 		}
 		return m, m.tick()
@@ -110,7 +111,8 @@ func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		mm, cmd := m.key(msg)
-		mm.record() // with --profile: where the room is, for next time
+		mm.record()                 // with --profile: where the room is, for next time
+		mm.room.shareTimer(mm.timer) // members' screens show the timer too
 		return mm, cmd
 	}
 	return m, nil

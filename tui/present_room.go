@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -192,6 +193,8 @@ type roomLink struct {
 	lastPhase room.Phase
 	// notice is a short word for a member (a vote refused).
 	notice string
+	// clockAt is the room's timer a member's screen ticks for.
+	clockAt time.Time
 }
 
 func (l *roomLink) facilitator() bool { return l != nil && l.r != nil }
@@ -228,6 +231,29 @@ func (l *roomLink) moved(deck []step, i int) {
 		l.mv = l.me.View()
 		l.notice = ""
 	}
+}
+
+// shareTimer tells the room of the facilitator's timer (members' screens
+// show it); the room ignores what has not changed.
+func (l *roomLink) shareTimer(t countdown) {
+	if l.facilitator() {
+		l.r.SetTimer(t.shown, t.running, t.left)
+	}
+}
+
+// clock is the room's timer as a member's status line shows it: "⏱ 4:32",
+// "" when the facilitator has not started one.
+func (l *roomLink) clock() string {
+	t := l.mv.Timer
+	if !t.Shown {
+		return ""
+	}
+	left := t.Remaining(time.Now())
+	s := fmt.Sprintf("⏱ %d:%02d", int(left/time.Minute), int(left%time.Minute/time.Second))
+	if !t.Running && left > 0 {
+		s += " paused"
+	}
+	return s
 }
 
 // item is the viewer's view of a quiz item the room has shown.
@@ -470,6 +496,9 @@ func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int)
 		parts = append(parts, "on your own · f follows")
 	default:
 		parts = append(parts, "on your own · f follows the room (at "+counter(l.mv.RoomStep.Index)+")")
+	}
+	if c := l.clock(); c != "" && !l.facilitator() {
+		parts = append(parts, c)
 	}
 	switch {
 	case scrolled != "" && narrow:

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strconv"
+	"time"
 
 	"studyguide/content"
 	"studyguide/meeting"
@@ -96,6 +97,12 @@ type roomData struct {
 	CanBack     bool
 	CanAhead    bool
 	Notice      string
+	// Clock is the facilitator's timer ("4:32"), "" when not started;
+	// ClockMS what is left in milliseconds, for the page's script to count
+	// down while Running.
+	Clock   string
+	ClockMS int64
+	Running bool
 }
 
 type blockData struct {
@@ -184,6 +191,11 @@ func (s *Server) roomView(m *member, conn *room.Member, notice string) roomData 
 	d := roomData{Title: s.pack.Meta.Title, Token: m.token, Word: m.word, Counter: seen.Counter, Present: seen.Present,
 		Following: seen.Following, RoomCounter: seen.RoomCounter, DriverLeft: seen.DriverLeft, Heading: text.Heading,
 		Blocks: s.blocks(text.Blocks), CanBack: at > 0, CanAhead: at+1 < s.deck.Len(), Notice: notice}
+	if t := seen.Timer; t.Shown {
+		left := t.Remaining(time.Now())
+		d.Clock = fmt.Sprintf("%d:%02d", int(left/time.Minute), int(left%time.Minute/time.Second))
+		d.ClockMS, d.Running = left.Milliseconds(), t.Running && left > 0
+	}
 	if v := seen.Vote; v != nil {
 		d.Vote = &voteData{Scenario: sc.ID, Shown: v.Shown, Polls: []pollData{pollView("category", v.Category)}}
 		if v.Sign != nil && v.Category.Revealed {

@@ -317,3 +317,19 @@ func TestEventStreamsPerAddressAreCapped(t *testing.T) {
 		t.Error("no stream was refused")
 	}
 }
+
+// The facilitator's discussion timer shows on the page.
+func TestPageShowsTheTimer(t *testing.T) {
+	tr := startRoom(t, 0, 0)
+	b := newBrowser(t, tr)
+	b.join(tr.r.Code(), "Ada")
+	if strings.Contains(b.last, "⏱") {
+		t.Fatal("a timer before the facilitator started one")
+	}
+	tr.r.SetTimer(true, true, 5*time.Minute)
+	b.get("/room")
+	b.mustSee(`class="clock"`, `data-running="1"`, "⏱ <span class=\"left\">4:5")
+	tr.r.SetTimer(true, false, 3*time.Minute)
+	b.get("/room")
+	b.mustSee("3:00</span> paused")
+}

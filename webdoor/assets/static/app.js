@@ -74,5 +74,14 @@
     var input = live.querySelector('.moves input[name="to"][value="' + to + '"]');
     if (input && !input.form.querySelector("button").disabled) post(input.form, null);
   }, { passive: true });
+  // the facilitator's timer counts down between the room's changes
+  setInterval(function () {
+    var c = live.querySelector(".clock[data-running]");
+    if (!c) return;
+    var ms = Math.max(0, parseInt(c.dataset.ms, 10) - 1000);
+    c.dataset.ms = ms;
+    var s = Math.floor(ms / 1000);
+    c.querySelector(".left").textContent = Math.floor(s / 60) + ":" + ("0" + (s % 60)).slice(-2);
+  }, 1000);
   follow();
 })();
