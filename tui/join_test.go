@@ -3,8 +3,8 @@ package tui
 import (
 	"image/color"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 

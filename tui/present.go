@@ -111,7 +111,7 @@ func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		mm, cmd := m.key(msg)
-		mm.record()                 // with --profile: where the room is, for next time
+		mm.record()                  // with --profile: where the room is, for next time
 		mm.room.shareTimer(mm.timer) // members' screens show the timer too
 		return mm, cmd
 	}
