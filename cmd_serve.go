@@ -104,7 +104,7 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 	if err != nil {
 		return err
 	}
-	deck := tui.NewDeck(pack, f.items, f.seed)
+	deck := tui.DeckOf(meeting.NewDeck(pack, f.items, f.seed)) // one deck for both doors
 	logTo, logPath, closeLog, err := serveLog(f, cmd.ErrOrStderr())
 	if err != nil {
 		return err
@@ -130,7 +130,7 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 	info := srv.Info()
 	var web *webdoor.Server
 	if f.web != "" {
-		if web, err = webdoor.New(pack, r, meeting.NewDeck(pack, f.items, f.seed), webdoor.Config{Listen: f.web, Log: logTo}); err != nil {
+		if web, err = webdoor.New(pack, r, deck.Meeting(), webdoor.Config{Listen: f.web, Log: logTo}); err != nil {
 			srv.Shutdown(context.Background())
 			return err
 		}

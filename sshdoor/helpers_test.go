@@ -11,6 +11,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"studyguide/internal/restgc"
+	"studyguide/meeting"
 	"studyguide/room"
 	"studyguide/seeds"
 	"studyguide/tui"
@@ -48,7 +49,7 @@ func startRoom(tb testing.TB, rc roomConfig) *testRoom {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	deck := tui.NewDeck(pack, 4, 1)
+	deck := tui.DeckOf(meeting.NewDeck(pack, 4, 1))
 	if err := r.Show(deck.Start(2)); err != nil {
 		tb.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
+	"studyguide/meeting"
 	"studyguide/seeds"
 )
 
@@ -202,4 +203,9 @@ func checkFits(t testing.TB, frame string, w, h int) {
 			t.Fatalf("line %d is %d cells wide for a %dx%d terminal: %q", i, lw, w, h, ansi.Strip(l))
 		}
 	}
+}
+
+// NewDeck lays out the presentation of a pack as serve does.
+func NewDeck(pack *content.Pack, perChapter int, seed int64) *Deck {
+	return DeckOf(meeting.NewDeck(pack, perChapter, seed))
 }

@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"studyguide/content"
+	"studyguide/meeting"
 	"studyguide/room"
 )
 
@@ -80,7 +81,8 @@ func (j JoinInfo) CommandFor(host string) string {
 // facilitator's program and every member's, so a step's index means the
 // same step on every screen.
 type Deck struct {
-	steps []step
+	meeting *meeting.Deck
+	steps   []step
 	// layouts are members' layouts of steps that look the same on every
 	// member's screen of a size and theme (title cards, passages,
 	// questions), so a step shown to a room is laid out once per size.
@@ -126,28 +128,22 @@ func (d *Deck) part(k partKey, build func() []string) []string {
 	return lines
 }
 
-// NewDeck lays out the presentation of a pack as the presenter does, with
-// perChapter quiz items per chapter (0: all) in seed's order.
-func NewDeck(pack *content.Pack, perChapter int, seed int64) *Deck {
-	return &Deck{steps: buildDeck(pack, perChapter, seed)}
-}
+// DeckOf is a meeting's deck for the terminal's screens: the same steps,
+// so a step's index means the same on every screen, a browser's too.
+func DeckOf(md *meeting.Deck) *Deck { return &Deck{meeting: md, steps: stepsOf(md)} }
 
 // Start is the room's step for chapter n's title card (the first chapter
 // when there is no chapter n).
-func (d *Deck) Start(chapter int) room.Step {
-	for i, s := range d.steps {
-		if s.kind == stepTitle && s.chapter.Number == chapter {
-			return roomStep(d.steps, i)
-		}
-	}
-	return roomStep(d.steps, 0)
-}
+func (d *Deck) Start(chapter int) room.Step { return d.meeting.RoomStep(d.meeting.Start(chapter)) }
 
 // Len is how many steps the deck has.
 func (d *Deck) Len() int { return len(d.steps) }
 
 // Step is step i as the room keeps it.
-func (d *Deck) Step(i int) room.Step { return roomStep(d.steps, i) }
+func (d *Deck) Step(i int) room.Step { return d.meeting.RoomStep(i) }
+
+// Meeting is the deck as package meeting has it, for the other doors.
+func (d *Deck) Meeting() *meeting.Deck { return d.meeting }
 
 // roomStep is step i as the room keeps it.
 func roomStep(deck []step, i int) room.Step {

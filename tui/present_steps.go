@@ -2,7 +2,7 @@ package tui
 
 import (
 	"studyguide/content"
-	"studyguide/quiz"
+	"studyguide/meeting"
 )
 
 // stepKind is what one presenter step shows.
@@ -29,97 +29,22 @@ type step struct {
 	idea     string               // stepIdea
 }
 
-// Passage sizes, in words: a step shows a paragraph, or runs short ones
-// together up to about a screenful on a projector.
-const (
-	passageShort = 60  // a paragraph shorter than this takes the next one along
-	passageMax   = 150 // a run stops before passing this
-)
-
-// buildDeck lays out a presentation of every chapter: per chapter a title
-// card, its key ideas one by one, the passages, the discussion questions, then up to perChapter quiz
-// items (0: all) in the seed's order, and the room's summary.
+// buildDeck is a presentation of every chapter, as package meeting lays
+// it out (see meeting.NewDeck), in the presenter's own terms.
 func buildDeck(pack *content.Pack, perChapter int, seed int64) []step {
-	var deck []step
-	for _, ch := range pack.Chapters {
-		deck = append(deck, step{kind: stepTitle, chapter: ch})
-		g := pack.Guide.For(ch.Number)
-		if g != nil {
-			for i, idea := range g.Summary {
-				deck = append(deck, step{kind: stepIdea, chapter: ch, idea: idea, number: i + 1, of: len(g.Summary)})
-			}
-		}
-		deck = append(deck, passageSteps(ch)...)
-		if g != nil {
-			for i := range g.Questions {
-				deck = append(deck, step{kind: stepQuestion, chapter: ch, question: &g.Questions[i], number: i + 1, of: len(g.Questions)})
-			}
-		}
-		if pack.Quiz != nil {
-			s, err := quiz.NewSession(pack.Quiz, quiz.Options{Mode: quiz.Chapter, Chapter: ch.Number, Seed: seed, Limit: perChapter})
-			if err == nil {
-				for i, sc := range s.Items() {
-					deck = append(deck, step{kind: stepQuiz, chapter: ch, scenario: sc, number: i + 1, of: s.Len()})
-				}
-				deck = append(deck, step{kind: stepRoom, chapter: ch})
-			}
-		}
-	}
-	return deck
+	return stepsOf(meeting.NewDeck(pack, perChapter, seed))
 }
 
-// passageSteps groups a chapter's paragraphs into steps: headings go with
-// what follows them, a numbered list gives one item per step (with its
-// sub-points), quotations stay with the paragraph they support, and short
-// paragraphs run together.
-func passageSteps(ch *content.Chapter) []step {
-	var out []step
-	var cur []*content.Paragraph
-	words := 0
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, step{kind: stepPassage, chapter: ch, paras: cur})
-		}
-		cur, words = nil, 0
+// stepKinds are meeting's kinds of step in the presenter's terms.
+var stepKinds = map[meeting.Kind]stepKind{meeting.Title: stepTitle, meeting.Idea: stepIdea, meeting.Passage: stepPassage,
+	meeting.Question: stepQuestion, meeting.Quiz: stepQuiz, meeting.Summary: stepRoom}
+
+// stepsOf is a deck's steps in the presenter's terms.
+func stepsOf(d *meeting.Deck) []step {
+	out := make([]step, d.Len())
+	for i, s := range d.Steps() {
+		out[i] = step{kind: stepKinds[s.Kind], chapter: s.Chapter, paras: s.Paras, question: s.Question,
+			number: s.Number, of: s.Of, scenario: s.Scenario, idea: s.Idea}
 	}
-	onlyHeadings := func() bool {
-		for _, p := range cur {
-			if p.Kind != content.Heading && p.Kind != content.Title {
-				return false
-			}
-		}
-		return true
-	}
-	for _, p := range ch.Paragraphs() {
-		w := p.Words()
-		switch p.Kind {
-		case content.Title, content.Heading:
-			if !onlyHeadings() {
-				flush()
-			}
-		case content.ListItem:
-			if !onlyHeadings() {
-				flush()
-			}
-		case content.SubItem:
-			// stays with its item
-		case content.Quote:
-			if words+w > passageMax*3/2 {
-				flush()
-			}
-		default:
-			last := content.Body
-			if len(cur) > 0 {
-				last = cur[len(cur)-1].Kind
-			}
-			if last == content.ListItem || last == content.SubItem ||
-				(!onlyHeadings() && (words >= passageShort || words+w > passageMax)) {
-				flush()
-			}
-		}
-		cur = append(cur, p)
-		words += w
-	}
-	flush()
 	return out
 }

@@ -54,7 +54,7 @@ func startBenchRoom(b *testing.B, maxMembers int) *benchRoom {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ssh, err := sshdoor.New(pack, r, tui.NewDeck(pack, 4, 1), sshdoor.Config{Listen: "127.0.0.1:0",
+	ssh, err := sshdoor.New(pack, r, tui.DeckOf(deck), sshdoor.Config{Listen: "127.0.0.1:0",
 		HostKey: filepath.Join(b.TempDir(), "hk"), ConnRate: rate.Inf, ConnBurst: 1})
 	if err != nil {
 		b.Fatal(err)
