@@ -1,5 +1,7 @@
 package room
 
+import "slices"
+
 // Count is one option of a revealed vote.
 type Count struct {
 	ID    string // the category's or sign's ID
@@ -23,8 +25,11 @@ type Poll struct {
 	Revealed bool // locked and shown
 	// Voted of Of members in the room have voted (a member who voted and
 	// left is in neither; their vote still counts in the tally). Hands is
-	// how many hands the facilitator added. Facilitator's view only.
+	// how many hands the facilitator added, HandsBy how many for each
+	// option (counted in the open, so shown before the reveal).
+	// Facilitator's view only.
 	Voted, Of, Hands int
+	HandsBy          []int
 	// Tally is every option in the bank's order; nil until revealed.
 	Tally []Count
 	// Mine is the viewing member's choice, "" for none (member's view
@@ -167,6 +172,7 @@ func (r *Room) poll(it *item, b *ballot, sign bool, seat int, open, revealed boo
 		for _, h := range b.hands {
 			p.Hands += h
 		}
+		p.HandsBy = slices.Clone(b.hands)
 	} else if c := b.choice(seat); c >= 0 {
 		p.Mine, _ = it.option(sign, c)
 		p.MineRight = revealed && it.right(sign, c)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"studyguide/room"
@@ -49,7 +50,9 @@ func TestVotesAreCountedAndHiddenBeforeReveal(t *testing.T) {
 }
 
 // Before a reveal, what anyone sees does not depend on how the others
-// voted: every split of the other members gives the same views.
+// voted: every split of the other members gives the same views. (Hands,
+// counted in the open, the facilitator sees per option: the same in every
+// split here.)
 func TestNothingBeforeRevealLeaksTheSplit(t *testing.T) {
 	type snapshot struct {
 		fac room.FacilitatorView
@@ -73,7 +76,7 @@ func TestNothingBeforeRevealLeaksTheSplit(t *testing.T) {
 			if err := cast(m, options[split>>i&1]); err != nil {
 				t.Fatal(err)
 			}
-			if err := r.AddHand("dues", options[split>>(i+1)&1]); err != nil {
+			if err := r.AddHand("dues", options[i%2]); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -488,5 +491,54 @@ func TestMemberItemLooksBack(t *testing.T) {
 	}
 	if _, ok := ms[0].Item("grant"); ok {
 		t.Error("an item the room has not shown")
+	}
+}
+
+// A presentation keeps its items between meetings: revealed questions'
+// tallies and hands, never a vote not revealed; restored, they are hands.
+func TestSnapshotAndRestore(t *testing.T) {
+	r, ms := seated(t, stepDues, "Ada", "Bo", "Cy")
+	vote(t, ms[0], "dues", "ngo")
+	vote(t, ms[1], "dues", "mass")
+	r.AddHand("dues", "ngo")
+	r.Reveal("dues")
+	_ = ms[2].VoteSign("dues", "2")
+	r.AddHand("dues", "1")
+	show(t, r, stepAssem)
+	vote(t, ms[0], "assembly", "ngo") // never revealed
+	r.AddHand("assembly", "mass")
+	snap := r.Snapshot()
+	if got := snap["dues"]; got.Phase != room.Revealed || !slices.Equal(got.Categories, []int{2, 1}) ||
+		!slices.Equal(got.Signs, []int{1, 0, 0}) {
+		t.Errorf("dues: %+v (the sign vote, not revealed, keeps only its hand)", got)
+	}
+	if got := snap["assembly"]; got.Phase != room.Voting || !slices.Equal(got.Categories, []int{0, 1}) || got.Signs != nil {
+		t.Errorf("assembly: %+v (a vote not revealed is not kept)", got)
+	}
+	next, _ := newRoom(t, room.Config{})
+	for id, st := range snap {
+		if err := next.Restore(id, st); err != nil {
+			t.Fatalf("Restore(%q): %v", id, err)
+		}
+	}
+	iv, ok := next.Item("dues")
+	if !ok || !iv.Category.Revealed || !iv.Sign.Open || counts(iv.Category.Tally)["ngo"] != [2]int{0, 2} {
+		t.Errorf("restored dues: %+v", iv)
+	}
+	show(t, next, stepAssem) // showing a restored item keeps it
+	if iv, _ := next.Item("assembly"); iv.Category.Hands != 1 || !iv.Category.Open {
+		t.Errorf("restored assembly: %+v", iv.Category)
+	}
+	fresh, _ := newRoom(t, room.Config{})
+	for _, bad := range []room.ItemState{{Categories: []int{1}}, {Categories: []int{-1, 0}}, {Phase: room.SignRevealed, Categories: []int{0, 0}}} {
+		if err := fresh.Restore("assembly", bad); err == nil {
+			t.Errorf("Restore took %+v", bad)
+		}
+	}
+	if err := next.Restore("dues", snap["dues"]); err == nil {
+		t.Error("Restore took an item the room has shown")
+	}
+	if err := next.Restore("nope", room.ItemState{Categories: []int{0, 0}}); err == nil {
+		t.Error("Restore took an unknown scenario")
 	}
 }
