@@ -185,6 +185,12 @@ func TestPhoneJoinsFollowsAndVotes(t *testing.T) {
 	if fv := tr.r.FacilitatorView(); fv.Present != 1 {
 		t.Errorf("after the reload %d in the room", fv.Present)
 	}
+	// The meeting ends and the server stops: the page still says goodbye.
+	tr.r.Close()
+	ctx2, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	tr.srv.Shutdown(ctx2)
+	waitText(t, ctx, "Thank you for coming!")
 }
 
 // hasTerm says whether step i is a passage with a glossary term marked.

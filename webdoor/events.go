@@ -49,9 +49,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			event = ": still here\n\n"
 		case <-changes:
 			conn, exit := s.connect(m)
-			if exit != room.Staying {
-				_ = conn
-				event = "event: end\ndata: \n\n"
+			if exit != room.Staying { // the goodbye, drawn here: the server may be gone by a reload
+				bye, err := s.pages.fragment("goodbye-body", s.goodbyeView(m, conn, exit))
+				if err != nil {
+					return
+				}
+				event = sseData("end", bye)
 				break
 			}
 			frag, err := s.pages.fragment("live", s.roomView(m, conn, ""))

@@ -2,6 +2,7 @@ package webdoor
 
 import (
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
@@ -11,15 +12,21 @@ import (
 	"studyguide/room"
 )
 
-// cookieName holds a member's seat word.
+// cookieName holds a browser's place in the room: a random token naming
+// its session here (never the seat word, which another screen may type).
 const cookieName = "studyguide_seat"
 
-// member is a web member's seat: the room's connection for it while they
-// follow the room, the tabs following it, and the timer that lets them go
-// when none has for a while.
+// member is one browser's place in the room: the seat it holds (by its
+// word, for taking it back after the browser was let go), the room's
+// connection for it while it follows the room, the tabs following it, and
+// the timer that lets it go when none has for a while. Two browsers on one
+// seat are two members here: the later takes the seat, and the earlier is
+// told.
 type member struct {
+	id    string // the cookie's value
 	word  string
 	token string
+	seen  time.Time
 
 	mu      sync.Mutex
 	conn    *room.Member // nil once let go; a page makes a new one
@@ -36,12 +43,19 @@ type gate struct {
 	used time.Time
 }
 
-// tokenFor is the form token of a seat word: only the server can make it,
-// and only a page of the member's holds it.
-func (s *Server) tokenFor(word string) string {
+// tokenFor is the form token of a browser's session: only the server can
+// make it, and only a page of that browser holds it.
+func (s *Server) tokenFor(id string) string {
 	m := hmac.New(sha256.New, s.secret)
-	m.Write([]byte("form:" + word))
+	m.Write([]byte("form:" + id))
 	return hex.EncodeToString(m.Sum(nil))[:32]
+}
+
+// newID is a fresh session id: 128 random bits.
+func newID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 // gateFor is an address's gate: the one it has, or a new one (ErrRateLimited
@@ -70,44 +84,57 @@ func (s *Server) gateFor(addr string) (*room.Gate, error) {
 	return g, nil
 }
 
-// seat keeps a member who just joined and sets their cookie.
+// seat keeps a browser that just took a seat and sets its cookie. A
+// browser that held the seat before (the same person's other phone, or
+// someone who was shown the seat word) is told by the room: its connection
+// is Replaced, and its page says so.
 func (s *Server) seat(w http.ResponseWriter, conn *room.Member) *member {
-	word := conn.SeatWord()
+	id := newID()
+	m := &member{id: id, word: conn.SeatWord(), token: s.tokenFor(id), tabs: map[chan struct{}]bool{}, conn: conn,
+		seen: time.Now()}
 	s.mu.Lock()
-	m := s.members[word]
-	if m == nil {
-		m = &member{word: word, token: s.tokenFor(word), tabs: map[chan struct{}]bool{}}
-		s.members[word] = m
+	if len(s.members) >= 8*s.room.MaxMembers()+64 {
+		s.forgetIdle()
 	}
+	s.members[id] = m
 	s.mu.Unlock()
-	m.mu.Lock()
-	if m.conn != nil && m.conn != conn {
-		m.conn.Leave() // this page's earlier connection: the new one holds the seat
-	}
-	m.conn, m.replace = conn, false
-	m.gen++
-	m.mu.Unlock()
 	go s.relay(m, conn)
 	s.linger(m)
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: word, Path: "/", HttpOnly: true,
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: id, Path: "/", HttpOnly: true,
 		SameSite: http.SameSiteStrictMode, MaxAge: 12 * 60 * 60})
 	return m
 }
 
-// memberOf is the member whose cookie the request carries, nil for none
-// (or a seat word this door never gave out).
+// forgetIdle forgets the browsers longest gone whose connection ended;
+// s.mu is held. Their seats stay in the room, for the seat word.
+func (s *Server) forgetIdle() {
+	cutoff := time.Now().Add(-time.Hour)
+	for id, m := range s.members {
+		m.mu.Lock()
+		gone := (m.conn == nil || m.conn.View().Exit != room.Staying) && m.seen.Before(cutoff)
+		m.mu.Unlock()
+		if gone {
+			delete(s.members, id)
+		}
+	}
+}
+
+// memberOf is the browser whose cookie the request carries, nil for none
+// (or a cookie this door never gave out).
 func (s *Server) memberOf(r *http.Request) *member {
 	c, err := r.Cookie(cookieName)
-	if err != nil {
-		return nil
-	}
-	word, ok := room.ParseSeatWord(c.Value)
-	if !ok {
+	if err != nil || len(c.Value) != 32 {
 		return nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.members[word]
+	m := s.members[c.Value]
+	if m != nil {
+		m.mu.Lock()
+		m.seen = time.Now()
+		m.mu.Unlock()
+	}
+	return m
 }
 
 // connect is the member's connection to the room, taking their seat back

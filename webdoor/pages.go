@@ -152,6 +152,7 @@ type goodbyeData struct {
 	Word    string
 	Token   string
 	Replace bool // offer to take the seat back here
+	Ended   bool // the meeting is over: nothing to join again
 	Intro   string
 	Misses  []meeting.Missed
 }
@@ -287,7 +288,7 @@ func (s *Server) goodbyeView(m *member, conn *room.Member, exit room.Exit) goodb
 	d := goodbyeData{Title: s.pack.Meta.Title, Word: m.word, Token: m.token}
 	switch exit {
 	case room.Closed:
-		d.Head = "The facilitator ended the meeting. Thank you for coming!"
+		d.Head, d.Ended = "The facilitator ended the meeting. Thank you for coming!", true
 	case room.Replaced:
 		d.Head, d.Replace = "You joined the room from another screen, so this page stopped following it.", true
 	default:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -332,4 +333,59 @@ func TestPageShowsTheTimer(t *testing.T) {
 	tr.r.SetTimer(true, false, 3*time.Minute)
 	b.get("/room")
 	b.mustSee("3:00</span> paused")
+}
+
+// A seat word typed on another browser takes the seat there, and the
+// browser that held it is told at once, never left watching the same seat.
+func TestSeatWordOnAnotherBrowserTellsTheFirst(t *testing.T) {
+	tr := startRoom(t, 0, 0)
+	q := tr.quizStep()
+	tr.show(t, q)
+	sc := tr.deck.At(q).Scenario
+	bea := newBrowser(t, tr)
+	bea.join(tr.r.Code(), "Bea")
+	bea.post("/vote", url.Values{"token": {bea.token()}, "scenario": {sc.ID}, "poll": {"category"}, "option": {"mass"}})
+	bea.get("/room")
+	word := regexp.MustCompile(`class="word">([a-z0-9-]+)<`).FindStringSubmatch(bea.last)
+	if word == nil {
+		t.Fatalf("no seat word on the page:\n%s", bea.last)
+	}
+	stream := bea.events()
+	stream.next(t, "event: view")
+	other := newBrowser(t, tr)
+	other.join(tr.r.Code(), word[1])
+	other.mustSee("● your vote")
+	stream.next(t, "You joined the room from another screen")
+	bea.get("/room")
+	bea.mustSee("You joined the room from another screen", "Take my seat back here")
+	if strings.Contains(bea.last, "● your vote") {
+		t.Error("the first browser still shows the seat's vote")
+	}
+	bea.post("/vote", url.Values{"token": {bea.token()}, "scenario": {sc.ID}, "poll": {"category"}, "option": {"ngo"}})
+	if iv, _ := tr.r.Item(sc.ID); iv.Category.Voted != 1 {
+		t.Errorf("%d voted", iv.Category.Voted)
+	}
+	if fv := tr.r.FacilitatorView(); fv.Present != 1 {
+		t.Errorf("%d in the room, want 1: one seat", fv.Present)
+	}
+}
+
+// When the meeting ends the page's stream carries the goodbye itself: the
+// server may be gone by the time a page would load it.
+func TestTheGoodbyeComesOnTheStream(t *testing.T) {
+	tr := startRoom(t, 0, 0)
+	b := newBrowser(t, tr)
+	b.join(tr.r.Code(), "Ada")
+	s := b.events()
+	s.next(t, "event: view")
+	tr.r.Close()
+	ev := s.next(t, "event: end")
+	for _, want := range []string{"The facilitator ended the meeting. Thank you for coming!", "Where you differed"} {
+		if !strings.Contains(ev, want) {
+			t.Errorf("the last event lacks %q:\n%s", want, ev)
+		}
+	}
+	if strings.Contains(ev, "Join again") {
+		t.Error("the goodbye of an ended meeting offers to join again")
+	}
 }

@@ -16,19 +16,28 @@
       if (e.data === last) return; // nothing changed: keep the page (and a tap on it) as it is
       last = e.data;
       var revealed = live.querySelectorAll(".tally").length;
+      var counter = live.querySelector(".counter");
+      var before = counter ? counter.textContent : "";
       var focused = document.activeElement && document.activeElement.closest("form") ? document.activeElement.getAttribute("value") : null;
       live.innerHTML = e.data;
       if (focused) {
         var again = live.querySelector('button[value="' + CSS.escape(focused) + '"]');
         if (again) again.focus();
       }
+      var after = live.querySelector(".counter");
+      if (after && after.textContent !== before) window.scrollTo(0, 0); // a new step starts at its top
       var tallies = live.querySelectorAll(".tally");
       if (tallies.length > revealed) { // a reveal: bring it (and the sign vote after it) into view
         var head = tallies[tallies.length - 1].previousElementSibling;
         if (head && head.scrollIntoView) head.scrollIntoView({ behavior: "smooth", block: "start" });
       }
     });
-    stream.addEventListener("end", function () { stream.close(); location.reload(); });
+    stream.addEventListener("end", function (e) { // the goodbye, as it came: the server may be gone
+      stream.close();
+      document.body.className = "goodbye";
+      document.body.innerHTML = e.data;
+      window.scrollTo(0, 0);
+    });
   }
   function post(form, submitter) {
     var data = new FormData(form);
