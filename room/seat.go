@@ -262,6 +262,24 @@ func ParseSeatWord(typed string) (word string, ok bool) {
 	return s[:seatGroup] + "-" + s[seatGroup:], true
 }
 
+// LooksLikeSeatWord says whether what a member typed where the name goes
+// has the shape of a seat word (two groups of four letters and digits,
+// with the dash): one mistyped is then said to be wrong, not taken for a
+// name, which would give the member a new seat and show the near-secret on
+// the list of who is here.
+func LooksLikeSeatWord(typed string) bool {
+	t := strings.ToLower(strings.TrimSpace(typed))
+	if len(t) != 2*seatGroup+1 || t[seatGroup] != '-' {
+		return false
+	}
+	for i, c := range t {
+		if i != seatGroup && !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // CleanName makes what a member typed safe to show on every screen:
 // escape sequences and control characters removed, bidirectional controls
 // and other invisible formatting dropped, runs of spaces made one, and at

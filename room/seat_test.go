@@ -465,3 +465,12 @@ func (zeroReader) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
 }
+
+func TestLooksLikeSeatWord(t *testing.T) {
+	for typed, want := range map[string]bool{"abcd-efgh": true, "K7M2-9QXW": true, " mark-anne ": true, "mark anne": false,
+		"abcdefgh": false, "abc-defgh": false, "Ana": false, "ab_d-efgh": false} {
+		if got := room.LooksLikeSeatWord(typed); got != want {
+			t.Errorf("LooksLikeSeatWord(%q) = %v", typed, got)
+		}
+	}
+}

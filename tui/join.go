@@ -216,7 +216,7 @@ func (m sessionModel) joinKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	m.input.SetValue("")
 	if m.stage == stageName {
-		if _, ok := room.ParseSeatWord(typed); ok {
+		if _, ok := room.ParseSeatWord(typed); ok || room.LooksLikeSeatWord(typed) {
 			return m.reclaim(typed)
 		}
 		return m.join(typed)

@@ -92,6 +92,9 @@ func TestSeatWordTakesTheSeatBack(t *testing.T) {
 	back.typeText("bbbb-cccc")
 	back.keys("enter")
 	back.mustSee("No seat in this room has that seat word: 2 tries left")
+	back.typeText("abcd-efgh") // mistyped: never a seat, never a name
+	back.keys("enter")
+	back.mustSee("No seat in this room has that seat word: 1 try left")
 	back.typeText(strings.ToUpper(word))
 	back.keys("enter")
 	if v := back.joined.View(); v.Seat != 1 || v.Item.Category.Mine != "mass" {

@@ -20,7 +20,7 @@ import (
 func newMemberPresent(c *common, deck *Deck, me *room.Member) presentModel {
 	m := presentModel{c: c, keys: c.keys.Present, deck: deck.steps, votes: map[string]*roomVote{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}}
-	m.room = &roomLink{me: me, c: c, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck}
+	m.room = &roomLink{me: me, c: c, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck, wordShown: true}
 	m.at = max(0, min(len(m.deck)-1, m.room.mv.Step.Index))
 	if it := m.room.mv.Item; it != nil {
 		m.room.lastPhase = it.Phase
@@ -123,13 +123,18 @@ func (m sessionModel) memberAct(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 // memberKey handles a key on a member's view.
 func (m sessionModel) memberKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k, pk, l := m.c.keys.Room, m.c.keys.Present, m.p.room
+	l.wordShown = false // the seat word shows until the member's first key (then in ?)
 	switch {
 	case key.Matches(kp, k.Leave):
 		m.overlays = append(m.overlays, newConfirmOverlay(m.c, "Leave the room?",
 			"Your seat and your votes are kept: join again with the same key, or type your seat word "+l.me.SeatWord()+
 				" where the name goes, to get them back.", quitAction{}))
 	case key.Matches(kp, k.Help):
-		m.overlays = append(m.overlays, newHelpOverlay(m.c, m.memberHelp()))
+		help := newHelpOverlay(m.c, m.memberHelp())
+		help.note = "Your seat word is " + l.me.SeatWord() + ": after a drop, or on another terminal, type it where the name goes " +
+			"to take your seat and your votes back. Keep it to yourself."
+		help.layout(m.c.width, m.c.height)
+		m.overlays = append(m.overlays, help)
 	case key.Matches(kp, m.c.keys.Glossary) && m.c.pack.Glossary != nil:
 		m.overlays = append(m.overlays, newIndexOverlay(m.c))
 	case key.Matches(kp, k.Misses):

@@ -149,6 +149,7 @@ func contentWidth(w int) int { return max(1, w-4) }
 type helpOverlay struct {
 	c      *common
 	groups [][]key.Binding
+	note   string // a line under the keys ("" for none)
 	s      scroller
 	w, h   int
 }
@@ -162,7 +163,12 @@ func newHelpOverlay(c *common, groups [][]key.Binding) *helpOverlay {
 func (o *helpOverlay) layout(w, h int) {
 	o.w, o.h = boxSize(w, h, w)
 	o.s.lines = strings.Split(helpBody(o.c, o.groups, contentWidth(o.w)), "\n")
-	o.w = min(o.w, lipgloss.Width(strings.Join(o.s.lines, "\n"))+4)
+	keysW := lipgloss.Width(strings.Join(o.s.lines, "\n"))
+	if o.note != "" {
+		o.s.lines = append(o.s.lines, "")
+		o.s.lines = append(o.s.lines, strings.Split(wrapText(o.note, max(1, min(keysW, contentWidth(o.w)))), "\n")...)
+	}
+	o.w = min(o.w, keysW+4)
 	o.w = max(o.w, min(w, 30))
 	o.s.height = max(1, o.h-4)
 }

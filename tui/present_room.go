@@ -191,6 +191,10 @@ type roomLink struct {
 	notice string
 	// clockAt is the room's timer a member's screen ticks for.
 	clockAt time.Time
+	// wordShown says a member's status line shows their seat word: from
+	// joining until their first key, so it is not on screen all meeting
+	// for anyone beside them to read (? shows it again).
+	wordShown bool
 }
 
 func (l *roomLink) facilitator() bool { return l != nil && l.r != nil }
@@ -480,11 +484,11 @@ func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int)
 		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present), "j join · w who")
 	case l.notice != "":
 		parts = append(parts, l.notice)
-	case l.mv.Following && narrow && l.me != nil:
+	case l.mv.Following && narrow && l.wordShown:
 		parts = append(parts, "following · seat "+l.me.SeatWord())
 	case l.mv.Following && narrow:
 		parts = append(parts, "following")
-	case l.mv.Following && l.me != nil:
+	case l.mv.Following && l.wordShown:
 		parts = append(parts, "following the room · seat word "+l.me.SeatWord())
 	case l.mv.Following:
 		parts = append(parts, "following the room")

@@ -53,7 +53,7 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var conn *room.Member
-	if _, isWord := room.ParseSeatWord(typed); isWord {
+	if _, isWord := room.ParseSeatWord(typed); isWord || room.LooksLikeSeatWord(typed) {
 		conn, err = g.Reclaim(typed)
 	} else {
 		conn, err = g.Join("", typed)
