@@ -91,6 +91,23 @@ func (r *Room) Join(key, name string) (*Member, error) {
 	return r.seatMember(s, false), nil
 }
 
+// Rejoin seats a connection with an SSH key on that key's seat, without
+// the room's code: the key is the member's proof, so a member whose
+// connection dropped comes straight back, even while the address or the
+// room takes no codes. ErrNoSeat when the key has no seat here.
+func (r *Room) Rejoin(key string) (*Member, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return nil, ErrClosed
+	}
+	s := r.byKey[key]
+	if key == "" || s == nil {
+		return nil, ErrNoSeat
+	}
+	return r.seatMember(s, true), nil
+}
+
 // Reclaim seats a connection on the seat whose word it typed (see
 // SeatWord): the member's name and votes come back, and a connection
 // still holding the seat is replaced. A word no seat has gives ErrNoSeat;

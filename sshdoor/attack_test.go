@@ -381,7 +381,7 @@ func TestANameNeverTakesASeat(t *testing.T) {
 }
 
 // A member whose connection dropped comes back to a full room: reclaiming
-// a seat never counts against the cap.
+// a seat never counts against the cap; with their key, straight back.
 func TestReturningMemberIntoAFullRoom(t *testing.T) {
 	tr := startRoom(t, roomConfig{maxMembers: 1})
 	key := sshtest.NewKey(t)
@@ -391,11 +391,7 @@ func TestReturningMemberIntoAFullRoom(t *testing.T) {
 	waitPresent(t, tr.room, 0)
 	b := sshtest.Dial(t, tr.addr, sshtest.DialOpts{})
 	b.Join(tr.room.Code(), "Bo")
-	again := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: key})
-	again.WaitFor("Room code:")
-	again.Press(tr.room.Code(), "enter")
-	again.WaitFor("only a member coming back to their seat can join")
-	again.Press("enter")
+	again := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: key}) // straight back, no code
 	again.WaitFor("following")
 	if fv := tr.room.FacilitatorView(); fv.Present != 2 || strings.Join(fv.Names, ",") != "Ada,Bo" {
 		t.Errorf("in the room: %d %q", fv.Present, fv.Names)
@@ -594,5 +590,36 @@ func TestGoodbyeLinesFitTheTerminal(t *testing.T) {
 		if w := ansi.StringWidth(strings.TrimRight(l, "\r")); w > 40 {
 			t.Errorf("a goodbye line %d cells wide on a 40-column terminal: %q", w, l)
 		}
+	}
+}
+
+// A member with a key comes back to their seat even from an address that
+// tried too many wrong codes, or while the room takes no codes: the key is
+// their proof, not the code.
+func TestKeyComesBackThroughALockout(t *testing.T) {
+	tr := startRoom(t, roomConfig{})
+	key := sshtest.NewKey(t)
+	a := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: key})
+	a.Join(tr.room.Code(), "Ada")
+	a.Close()
+	waitPresent(t, tr.room, 0)
+	for range room.AddressFailures { // 127.0.0.1 locks itself out
+		g, err := tr.room.Gate("127.0.0.1:1")
+		if err != nil {
+			break
+		}
+		_, _ = g.Check("1")
+	}
+	if _, err := tr.room.Gate("127.0.0.1:2"); err == nil {
+		t.Fatal("the address is not locked out")
+	}
+	back := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: key})
+	back.WaitFor("following")
+	if fv := tr.room.FacilitatorView(); fv.Present != 1 || fv.Names[0] != "Ada" {
+		t.Errorf("in the room: %d %q", fv.Present, fv.Names)
+	}
+	stranger := sshtest.Dial(t, tr.addr, sshtest.DialOpts{Key: sshtest.NewKey(t)})
+	if out := stranger.WaitEnd(); !strings.Contains(out, "too many wrong codes from this address") {
+		t.Errorf("a new key from the locked address: %q", out)
 	}
 }

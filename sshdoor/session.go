@@ -20,10 +20,25 @@ import (
 // a member's view or the facilitator's. nil refuses the session (the room
 // is full, or the address tried too many wrong codes).
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	gate, err := s.room.Gate(sess.RemoteAddr().String())
-	if err != nil {
-		s.refuse(sess, "studyguide: "+err.Error()+".")
-		return nil
+	key := ""
+	if pk := sess.PublicKey(); pk != nil {
+		key = gossh.FingerprintSHA256(pk)
+	}
+	driver := s.headless && s.isFacilitatorKey(sess.PublicKey())
+	// A member's key that has a seat comes straight back to it: no code,
+	// and no address's limit or paused room keeps them out.
+	var back *room.Member
+	if key != "" && !driver {
+		back, _ = s.room.Rejoin(key)
+	}
+	var gate *room.Gate
+	if back == nil {
+		var err error
+		if gate, err = s.room.Gate(sess.RemoteAddr().String()); err != nil {
+			s.log.Printf("%s refused: %v", sess.RemoteAddr(), err)
+			s.refuse(sess, "studyguide: "+err.Error()+".")
+			return nil
+		}
 	}
 	// The session's pty is read here, once: charm.land/ssh writes it
 	// without a lock on every window change, so later sizes come from the
@@ -31,18 +46,17 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	pty, windows, _ := sess.Pty()
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
 	jw, jh := joinSize(w, h)
+	if back != nil { // no join screen: the member's view, at the terminal's size
+		jw, jh = w, h
+	}
 	term := cleanTerm(pty.Term)
 	st := &sessionState{width: w, height: h, windows: windows, conn: infoOf(sess.Context()),
 		base: append(bubbletea.MakeOptions(sess), tea.WithWindowSize(jw, jh),
 			tea.WithEnvironment(append(sess.Environ(), "TERM="+term)))}
 	sess.Context().SetValue(stateKey{}, st)
-	key := ""
-	if pk := sess.PublicKey(); pk != nil {
-		key = gossh.FingerprintSHA256(pk)
-	}
-	opts := tui.SessionOptions{Room: s.room, Gate: gate, Deck: s.deck, Info: s.info, Key: key,
+	opts := tui.SessionOptions{Room: s.room, Gate: gate, Member: back, Deck: s.deck, Info: s.info, Key: key,
 		Width: jw, Height: jh,
-		Driver: s.headless && s.isFacilitatorKey(sess.PublicKey()),
+		Driver: driver,
 		Joined: func(m *room.Member) {
 			st.join()
 			st.mu.Lock()
@@ -59,6 +73,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if s.headless {
 		opts.Drive = func(force bool) bool { return s.drive(st, force) }
 		opts.HandOff = true
+	}
+	if back != nil {
+		opts.Joined(back)
 	}
 	popts, quiet := programOptions(st.base, memberFPS)
 	p := tea.NewProgram(tui.NewSession(s.pack, opts), popts...)

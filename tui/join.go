@@ -22,6 +22,10 @@ type SessionOptions struct {
 	Room *room.Room
 	// Gate is this connection's tries at the code.
 	Gate *room.Gate
+	// Member is the seat the connection came back to with its key, nil
+	// for none: the program starts on the member's view (Joined is not
+	// called; the wiring has done what it does).
+	Member *room.Member
 	Deck *Deck
 	Info JoinInfo
 	// Key is the fingerprint of the connection's SSH key, "" without one:
@@ -126,8 +130,12 @@ func NewSession(pack *content.Pack, o SessionOptions) tea.Model {
 	in.Focus()
 	c.width, c.height = o.Width, o.Height
 	m := sessionModel{c: c, o: o, input: &in}
-	if o.Driver {
+	switch {
+	case o.Driver:
 		m.stage = stageTakeover // until Init asks to drive
+	case o.Member != nil:
+		m.stage = stageMember
+		m.p = newMemberPresent(c, o.Deck, o.Member)
 	}
 	return m
 }
