@@ -26,8 +26,8 @@ type SessionOptions struct {
 	// for none: the program starts on the member's view (Joined is not
 	// called; the wiring has done what it does).
 	Member *room.Member
-	Deck *Deck
-	Info JoinInfo
+	Deck   *Deck
+	Info   JoinInfo
 	// Key is the fingerprint of the connection's SSH key, "" without one:
 	// the seat a reconnect finds again.
 	Key string
