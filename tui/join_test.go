@@ -153,7 +153,7 @@ func TestFacilitatorSeesCodeGuessing(t *testing.T) {
 		_, _ = g.Check("1")
 	}
 	f.changed()
-	f.mustSee("⚠ 30 wrong codes: someone is guessing; joins paused a minute")
+	f.mustSee("0 in the room · ⚠ 30 wrong codes: someone is guessing, joins paused")
 }
 
 // The facilitator's timer shows on a member's status line, and counts down

@@ -409,7 +409,7 @@ func (l *roomLink) titleCard(st *Styles, w int, chapter func(w int) []string) []
 		return chapter(w)
 	}
 	i := l.info
-	ssh := fmt.Sprintf("or in a terminal: %s", i.Command())
+	ssh := "or in a terminal:\n" + i.Command()
 	var qr []string
 	big := false
 	if len(i.Web) > 0 {
@@ -461,6 +461,9 @@ func (l *roomLink) titleCard(st *Styles, w int, chapter func(w int) []string) []
 	// projector's small screen shows them with it
 	under := strings.Split(st.Heading.Render(wrapText("code "+room.FormatCode(i.Code)+" · "+i.Web[0], w)), "\n")
 	under = append(under, strings.Split(st.Item.Render(wrapText(ssh, w)), "\n")...)
+	if i.Fingerprint != "" {
+		under = append(under, strings.Split(st.Dim.Render(wrapText("server key "+i.Fingerprint, w)), "\n")...)
+	}
 	return append(append(append(qr, under...), ""), chapter(w)...)
 }
 
@@ -470,15 +473,18 @@ func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int)
 	// a narrow screen (a member's phone, a split window) gets the short words
 	narrow := l.c != nil && l.c.width < 64
 	var parts []string
+	warning := ""
 	if l.facilitator() {
 		if d := l.fv.Door; d.Paused || d.WrongCodes >= guessingAt {
-			parts = append(parts, doorWarning(d, narrow))
+			warning = doorWarning(d, narrow)
 		}
 	}
 	switch {
 	case !l.facilitator() && l.mv.DriverLeft:
 		parts = append(parts, "the facilitator left · the room waits")
 	case l.facilitator() && narrow:
+		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present))
+	case l.facilitator() && warning != "": // the warning takes the keys' place
 		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present))
 	case l.facilitator():
 		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present), "j join · w who")
@@ -503,8 +509,13 @@ func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int)
 	switch {
 	case scrolled != "" && narrow:
 		parts = append(parts, scrolled)
+	case scrolled != "" && l.facilitator():
+		parts = append(parts, scrolled+" ↑/↓") // j shows how to join
 	case scrolled != "":
 		parts = append(parts, scrolled+" j/k") // ↑/↓ choose on an open vote
+	}
+	if warning != "" { // after the count, which it must not push off the line
+		parts = append(parts, warning)
 	}
 	return st.Item.Render(" " + strings.Join(parts, " · "))
 }
@@ -519,11 +530,11 @@ func doorWarning(d room.Door, narrow bool) string {
 	case d.Paused && narrow:
 		return "⚠ code guessing: joins paused"
 	case d.Paused:
-		return fmt.Sprintf("⚠ %d wrong codes: someone is guessing; joins paused a minute", d.WrongCodes)
+		return fmt.Sprintf("⚠ %d wrong codes: someone is guessing, joins paused", d.WrongCodes)
 	case narrow:
 		return fmt.Sprintf("⚠ %d wrong codes", d.WrongCodes)
 	}
-	return fmt.Sprintf("⚠ %d wrong codes in 10 min: someone may be guessing the code", d.WrongCodes)
+	return fmt.Sprintf("⚠ %d wrong codes in 10 min: someone may be guessing", d.WrongCodes)
 }
 
 // stakeText says what ending the presentation does to the room.

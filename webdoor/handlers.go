@@ -39,12 +39,14 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 	}
 	g, err := s.gateFor(r.RemoteAddr)
 	if err != nil {
+		s.log.Printf("%s: refused: %v", r.RemoteAddr, err)
 		s.refused(w, again, err)
 		return
 	}
 	role, err := g.Check(code)
 	switch {
 	case err != nil:
+		s.log.Printf("%s: %v", r.RemoteAddr, err)
 		s.refused(w, again, err)
 		return
 	case role == room.AsFacilitator:
@@ -60,10 +62,12 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		again.Code = room.NormalizeCode(code) // the code was right
+		s.log.Printf("%s: not seated: %v", r.RemoteAddr, err)
 		s.refused(w, again, err)
 		return
 	}
-	s.seat(w, conn)
+	s.seat(w, conn, r.RemoteAddr)
+	s.log.Printf("%s joined from a browser", r.RemoteAddr)
 	http.Redirect(w, r, "/room", http.StatusSeeOther)
 }
 
@@ -218,6 +222,7 @@ func (s *Server) checked(w http.ResponseWriter, r *http.Request) *member {
 		return nil
 	}
 	if !hmacEqual(r.PostFormValue("token"), m.token) {
+		s.log.Printf("%s: a form without its page's token refused", r.RemoteAddr)
 		http.Error(w, "This form did not come from your page of the room; reload it and try again.", http.StatusForbidden)
 		return nil
 	}

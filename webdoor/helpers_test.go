@@ -28,11 +28,22 @@ type testRoom struct {
 
 func startRoom(tb testing.TB, maxMembers int, grace time.Duration) *testRoom {
 	tb.Helper()
+	return startRoomWith(tb, Config{Listen: "127.0.0.1:0", Grace: grace}, maxMembers)
+}
+
+// startRoomWith is startRoom with the web door's config (and the room's
+// size, 0 for the default).
+func startRoomWith(tb testing.TB, cfg Config, maxMembers ...int) *testRoom {
+	tb.Helper()
+	max := 0
+	if len(maxMembers) > 0 {
+		max = maxMembers[0]
+	}
 	pack, err := seeds.Pack()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	r, err := room.New(room.Config{Pack: pack, MaxMembers: maxMembers})
+	r, err := room.New(room.Config{Pack: pack, MaxMembers: max})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -40,7 +51,7 @@ func startRoom(tb testing.TB, maxMembers int, grace time.Duration) *testRoom {
 	if err := r.Show(deck.RoomStep(deck.Start(2))); err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := New(pack, r, deck, Config{Listen: "127.0.0.1:0", Grace: grace})
+	srv, err := New(pack, r, deck, cfg)
 	if err != nil {
 		tb.Fatal(err)
 	}

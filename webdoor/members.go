@@ -24,6 +24,7 @@ const cookieName = "studyguide_seat"
 // told.
 type member struct {
 	id    string // the cookie's value
+	addr  string // where it joined from, for the log
 	word  string
 	token string
 	seen  time.Time
@@ -88,9 +89,9 @@ func (s *Server) gateFor(addr string) (*room.Gate, error) {
 // browser that held the seat before (the same person's other phone, or
 // someone who was shown the seat word) is told by the room: its connection
 // is Replaced, and its page says so.
-func (s *Server) seat(w http.ResponseWriter, conn *room.Member) *member {
+func (s *Server) seat(w http.ResponseWriter, conn *room.Member, addr string) *member {
 	id := newID()
-	m := &member{id: id, word: conn.SeatWord(), token: s.tokenFor(id), tabs: map[chan struct{}]bool{}, conn: conn,
+	m := &member{id: id, addr: addr, word: conn.SeatWord(), token: s.tokenFor(id), tabs: map[chan struct{}]bool{}, conn: conn,
 		seen: time.Now()}
 	s.mu.Lock()
 	if len(s.members) >= 8*s.room.MaxMembers()+64 {
@@ -231,6 +232,7 @@ func (s *Server) linger(m *member) {
 		m.mu.Unlock()
 		if idle && conn != nil {
 			conn.Leave()
+			s.log.Printf("%s: a page stopped following the room; its seat is kept", m.addr)
 		}
 	})
 }

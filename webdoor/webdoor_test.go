@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"studyguide/internal/sshtest"
 	"studyguide/room"
 )
 
@@ -387,5 +388,29 @@ func TestTheGoodbyeComesOnTheStream(t *testing.T) {
 	}
 	if strings.Contains(ev, "Join again") {
 		t.Error("the goodbye of an ended meeting offers to join again")
+	}
+}
+
+// The web door logs joins, wrong codes and refused forms by address, and
+// never a name.
+func TestTheLogHasAddressesNotNames(t *testing.T) {
+	var log sshtest.SyncBuffer
+	tr := startRoomWith(t, Config{Listen: "127.0.0.1:0", Log: &log, Grace: 10 * time.Millisecond})
+	b := newBrowser(t, tr)
+	b.post("/join", url.Values{"code": {"1"}, "name": {"Adelheid"}})
+	b.join(tr.r.Code(), "Adelheid")
+	b.post("/vote", url.Values{"token": {"nope"}})
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(log.String(), "stopped following") && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	text := log.String()
+	for _, want := range []string{"127.0.0.1", "wrong code", "joined from a browser", "without its page's token", "stopped following"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the log lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Adelheid") {
+		t.Errorf("the log names a member:\n%s", text)
 	}
 }
