@@ -155,8 +155,8 @@ func runServe(cmd *cobra.Command, opts *options, f serveFlags, chapter int) erro
 			os.Stderr = f
 			defer func() { os.Stderr = saved }()
 		}
-		err = runFacilitator(ctx, pack, r, tui.Options{Present: true, Chapter: chapter, Theme: theme, NoColor: os.Getenv("NO_COLOR") != "",
-			Room: &tui.RoomOptions{Room: r, Deck: deck, Info: info}})
+		err = runFacilitator(ctx, opts, pack, r, tui.Options{Present: true, Chapter: chapter, Theme: theme, NoColor: os.Getenv("NO_COLOR") != "",
+			PresentItems: f.items, PresentSeed: f.seed, Room: &tui.RoomOptions{Room: r, Deck: deck, Info: info}})
 	}
 	down, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -199,18 +199,39 @@ func saveRecord(out io.Writer, r *room.Room, path string, noSave bool) error {
 }
 
 // runFacilitator runs the presenter on this terminal with the room around
-// it, until the facilitator quits.
-func runFacilitator(ctx context.Context, pack *content.Pack, r *room.Room, to tui.Options) error {
+// it, until the facilitator quits. With --profile the presentation is kept
+// and taken up as present keeps it: the step, the items' revealed tallies
+// and hands, the timer.
+func runFacilitator(ctx context.Context, opts *options, pack *content.Pack, r *room.Room, to tui.Options) error {
+	var store *progress.Store
+	st := progress.New()
+	if opts.profile != "" {
+		var notice string
+		var err error
+		if store, st, notice, err = progress.Open(progress.Options{Pack: pack.Meta.ID, Profile: opts.profile, NoSave: opts.noSave}); err != nil {
+			return err
+		}
+		to.Notice = notice
+	}
+	to.Progress, to.Store, to.Profile = st, store, opts.profile
 	p := tea.NewProgram(tui.New(pack, to), tea.WithContext(ctx), tea.WithFPS(frameRate))
 	sub := r.Drive()
 	defer sub.Cancel()
 	go tui.Relay(sub.C(), p)
-	_, err := p.Run()
+	final, err := p.Run()
+	if fm, ok := final.(tui.Model); ok {
+		st = fm.Progress()
+	}
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
-		return nil
+		err = nil
 	}
 	if errors.Is(err, tea.ErrProgramPanic) {
-		return fmt.Errorf("%w (the trace is in the server's log)", errCrashed)
+		err = fmt.Errorf("%w (the trace is in the server's log)", errCrashed)
+	}
+	if store != nil {
+		if serr := store.Save(st); serr != nil && err == nil {
+			err = fmt.Errorf("the presentation could not be kept under --profile %s: %w", opts.profile, serr)
+		}
 	}
 	return err
 }

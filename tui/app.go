@@ -139,8 +139,9 @@ func New(pack *content.Pack, opts Options) Model {
 			ch = opts.Progress.Position.Chapter
 		}
 		m.present = newPresent(c, max(1, ch), opts.PresentItems, opts.PresentSeed)
-		m.present.restore(opts.Progress.Present, opts.Chapter == 0)
 		m.present.attachRoom(opts.Room)
+		m.present.restore(opts.Progress.Present, opts.Chapter == 0)
+		m.present.showRoom()
 	}
 	if opts.Quiz != nil {
 		mm, _ := m.startQuiz(quizStartMsg{opts: *opts.Quiz, title: opts.QuizTitle})

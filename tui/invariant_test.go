@@ -291,11 +291,11 @@ func quitAllowed(before Model, msg tea.Msg) bool {
 // revealed or not; the timer running; a room served) rather than from
 // atStake, whose mistakes the walk is there to catch.
 func roomWouldLose(p presentModel) bool {
-	if p.timer.running || p.room != nil {
+	if p.timer.running || p.room.served {
 		return true
 	}
-	for _, v := range p.votes {
-		for _, n := range append(slices.Clone(v.cats), v.signs...) {
+	for _, st := range p.room.r.Snapshot() {
+		for _, n := range append(slices.Clone(st.Categories), st.Signs...) {
 			if n > 0 {
 				return true
 			}

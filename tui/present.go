@@ -22,7 +22,9 @@ type presentModel struct {
 	deck  []step
 	at    int
 	body  scroller
-	votes map[string]*roomVote // by scenario ID
+	// explained are the quiz items whose explanation the presenter has
+	// shown, by scenario ID: the stage after the room's reveals.
+	explained map[string]bool
 	timer countdown
 	// terms are the glossary terms marked on the step; focus is the one Tab
 	// reached, -1 for none.
@@ -74,7 +76,7 @@ func (m presentModel) tick() tea.Cmd {
 }
 
 func newPresent(c *common, chapter, perChapter int, seed int64) presentModel {
-	m := presentModel{c: c, keys: c.keys.Present, deck: buildDeck(c.pack, perChapter, seed), votes: map[string]*roomVote{},
+	m := presentModel{c: c, keys: c.keys.Present, deck: buildDeck(c.pack, perChapter, seed), explained: map[string]bool{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}, perChapter: perChapter, seed: seed}
 	for i, s := range m.deck {
 		if s.kind == stepTitle && s.chapter.Number == chapter {
@@ -172,8 +174,8 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 			t := m.terms[m.focus].term
 			return m, func() tea.Msg { return openTermMsg{term: t} }
 		}
-	case key.Matches(kp, k.Undo) && s.kind == stepQuiz && m.room != nil:
-		m.room.undo(s.scenario)
+	case key.Matches(kp, k.Undo) && s.kind == stepQuiz:
+		m.undoHand()
 	case key.Matches(kp, k.Undo) && s.kind == stepQuiz:
 		m.undoHand()
 	case s.kind == stepQuiz && isDigit(kp):
@@ -371,30 +373,34 @@ func (m presentModel) FullHelp() [][]key.Binding {
 // atStake says whether quitting would lose something the room did: hands
 // counted or a timer running.
 func (m presentModel) atStake() bool {
-	if m.timer.running || m.room.facilitator() {
+	if m.timer.running || m.room.servedRoom() {
 		return true
 	}
-	for _, v := range m.votes {
-		if sum(v.cats) > 0 || sum(v.signs) > 0 {
-			return true
+	return m.countedItems() > 0
+}
+
+// countedItems is how many items of the presenter's own room have hands
+// counted.
+func (m presentModel) countedItems() int {
+	if !m.room.facilitator() {
+		return 0
+	}
+	n := 0
+	for _, st := range m.room.r.Snapshot() {
+		if sum(st.Categories) > 0 || sum(st.Signs) > 0 {
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // stakeText says what ending the presentation now would lose.
 func (m presentModel) stakeText() string {
-	if m.room.facilitator() {
+	if m.room.servedRoom() {
 		return m.room.stakeText()
 	}
 	var lost []string
-	counted := 0
-	for _, v := range m.votes {
-		if sum(v.cats) > 0 || sum(v.signs) > 0 {
-			counted++
-		}
-	}
-	if counted > 0 {
+	if counted := m.countedItems(); counted > 0 {
 		lost = append(lost, fmt.Sprintf("the room's votes on %d %s", counted, plural(counted, "scenario", "scenarios")))
 	}
 	if m.timer.running {

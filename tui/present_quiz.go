@@ -10,20 +10,16 @@ import (
 	"studyguide/content"
 )
 
-// roomVote is a room's answer to one scenario: hands counted per category,
-// then (items of the sign category) per sign, each count undoable; the
-// presenter reveals the category, then the sign, then the explanation.
+// roomVote is the room's vote on one scenario as the presenter shows it:
+// counts per category, then (items of the sign category) per sign, and how
+// far it is revealed. It is read from the room each time (voteOf): the
+// room is the one place hands, votes, stages and undo live; explained, the
+// presenter's own last stage, is the presenter's.
 type roomVote struct {
 	cats, signs  []int
 	revealed     bool // the category
 	signRevealed bool
 	explained    bool // the explanation and passage are on screen
-	undo         []voteMark
-}
-
-type voteMark struct {
-	sign bool
-	i    int
 }
 
 // counted says whether any hand was counted.
@@ -34,13 +30,7 @@ func (m presentModel) vote() *roomVote {
 	if s.kind != stepQuiz {
 		return nil
 	}
-	v := m.votes[s.scenario.ID]
-	if v == nil {
-		v = &roomVote{cats: make([]int, len(m.c.pack.Quiz.Categories)), signs: make([]int, len(m.c.pack.Quiz.Signs))}
-		m.votes[s.scenario.ID] = v
-	}
-	m.room.sync(v, s.scenario)
-	return v
+	return m.room.voteOf(m.c.pack.Quiz, s.scenario, m.explained[s.scenario.ID])
 }
 
 // asksSign says whether a scenario has the follow-up about its sign.
@@ -48,54 +38,28 @@ func (m presentModel) asksSign(sc *content.Scenario) bool {
 	return sc.Answer == m.c.pack.Quiz.SignCategory().ID && len(m.c.pack.Quiz.Signs) > 0
 }
 
-// count raises one hand for option i of the current vote.
+// count raises one hand for option i of the current vote, in the room.
 func (m *presentModel) count(i int) {
-	if m.room != nil {
-		m.room.hand(m.c.pack.Quiz, m.step().scenario, i)
-		return
-	}
-	v := m.vote()
-	switch {
-	case !v.revealed && i < len(v.cats):
-		v.cats[i]++
-		v.undo = append(v.undo, voteMark{false, i})
-	case v.revealed && m.asksSign(m.step().scenario) && !v.signRevealed && i < len(v.signs):
-		v.signs[i]++
-		v.undo = append(v.undo, voteMark{true, i})
-	}
+	m.room.hand(m.c.pack.Quiz, m.step().scenario, i)
 }
 
 // undoHand takes back the last hand counted in the current vote.
 func (m *presentModel) undoHand() {
-	v := m.vote()
-	if n := len(v.undo); n > 0 {
-		u := v.undo[n-1]
-		v.undo = v.undo[:n-1]
-		if u.sign {
-			v.signs[u.i]--
-		} else {
-			v.cats[u.i]--
-		}
-	}
+	m.room.undo(m.step().scenario)
 }
 
-// reveal shows the next part of a quiz step: the category, the sign, the
-// explanation; false when all is shown.
+// reveal shows the next part of a quiz step: the room reveals the
+// category, then the sign; then the presenter the explanation. false when
+// all is shown (or on a member's screen, where nothing is revealed).
 func (m *presentModel) reveal() bool {
-	if done, decided := m.room.reveal(m.step().scenario); decided {
+	sc := m.step().scenario
+	if done, decided := m.room.reveal(sc); decided {
 		return done
 	}
-	v := m.vote()
-	switch {
-	case !v.revealed:
-		v.revealed, v.undo = true, nil
-	case m.asksSign(m.step().scenario) && !v.signRevealed:
-		v.signRevealed, v.undo = true, nil
-	case !v.explained:
-		v.explained = true
-	default:
+	if m.room.member() || m.explained[sc.ID] {
 		return false
 	}
+	m.explained[sc.ID] = true
 	return true
 }
 
@@ -117,7 +81,7 @@ const gridWidth = 64
 func (m *presentModel) quizPinned(s step) []string {
 	st, w := m.c.styles, m.quizColumn()
 	var d *Deck
-	if m.room != nil { // in a room, laid out once: each vote redraws the count under it
+	if m.room.servedRoom() { // in a room, laid out once: each vote redraws the count under it
 		d = m.room.deck
 	}
 	// clipped: the layout appends to it, never into the shared lines
@@ -192,7 +156,7 @@ func (m *presentModel) quizStage(s step) []string {
 				tagged[i] = true
 			}
 		}
-		pending := m.room.facilitator() && !v.signRevealed // in a room: who voted, not how
+		pending := m.room.servedRoom() && !v.signRevealed // in a room: who voted, not how
 		lines = append(lines, m.signGrid(signs, v.signs, tagged, w, pending)...)
 		if pending {
 			add("")
@@ -368,11 +332,8 @@ func (m presentModel) roomLines(s step) []string {
 		if d.kind != stepQuiz || d.chapter != s.chapter {
 			continue
 		}
-		v := m.votes[d.scenario.ID]
-		if m.room != nil {
-			v = m.room.sync(&roomVote{cats: make([]int, len(bank.Categories)), signs: make([]int, len(bank.Signs))}, d.scenario)
-		}
-		if v == nil || sum(v.cats) == 0 {
+		v := m.room.voteOf(bank, d.scenario, m.explained[d.scenario.ID])
+		if sum(v.cats) == 0 {
 			add(st.Item.Render(truncate(fmt.Sprintf("  %d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))
 			continue
 		}

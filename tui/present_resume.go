@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"studyguide/progress"
+	"studyguide/room"
 )
 
 // With --profile the presentation is kept: the step, the room's hands on
@@ -23,10 +24,12 @@ func (m presentModel) record() {
 	p := progress.Presentation{Step: m.at, Chapter: s.chapter.Number, Kind: stepKindNames[s.kind],
 		Items: m.perChapter, Seed: m.seed, Votes: map[string]progress.RoomVote{},
 		Timer: progress.Timer{Set: int(m.timer.set / time.Second), Left: int((m.timer.left + time.Second - 1) / time.Second), Shown: m.timer.shown}}
-	for id, v := range m.votes {
-		if v.counted() || v.revealed {
-			p.Votes[id] = progress.RoomVote{Categories: append([]int(nil), v.cats...), Signs: append([]int(nil), v.signs...),
-				Revealed: v.revealed, SignRevealed: v.signRevealed, Explained: v.explained}
+	if m.room.facilitator() {
+		for id, st := range m.room.r.Snapshot() { // revealed tallies and hands: never a vote not revealed
+			if sum(st.Categories) > 0 || sum(st.Signs) > 0 || st.Phase > room.Voting {
+				p.Votes[id] = progress.RoomVote{Categories: st.Categories, Signs: st.Signs, Revealed: st.Phase >= room.Revealed,
+					SignRevealed: st.Phase == room.SignRevealed, Explained: m.explained[id]}
+			}
 		}
 	}
 	m.c.progress.SetPresentation(p)
@@ -40,21 +43,27 @@ func (m *presentModel) restore(p *progress.Presentation, atStep bool) {
 	if p == nil {
 		return
 	}
-	bank := m.c.pack.Quiz
 	for id, v := range p.Votes {
-		if bank == nil {
+		if !m.room.facilitator() {
 			break
 		}
-		if _, ok := bank.Scenario(id); !ok || len(v.Categories) != len(bank.Categories) ||
-			len(v.Signs) != 0 && len(v.Signs) != len(bank.Signs) || negative(v.Categories) || negative(v.Signs) {
-			continue
+		phase := room.Voting
+		switch {
+		case v.Revealed && v.SignRevealed:
+			phase = room.SignRevealed
+		case v.Revealed:
+			phase = room.Revealed
 		}
 		signs := v.Signs
-		if len(signs) == 0 {
-			signs = make([]int, len(bank.Signs))
+		if bank := m.c.pack.Quiz; len(signs) == 0 && bank != nil && len(bank.Signs) > 0 {
+			if sc, ok := bank.Scenario(id); ok && sc.Answer == bank.SignCategory().ID {
+				signs = make([]int, len(bank.Signs))
+			}
 		}
-		m.votes[id] = &roomVote{cats: append([]int(nil), v.Categories...), signs: append([]int(nil), signs...),
-			revealed: v.Revealed, signRevealed: v.SignRevealed && v.Revealed, explained: v.Explained && v.Revealed}
+		// what the pack no longer has, or does not fit it, is left out
+		if m.room.r.Restore(id, room.ItemState{Phase: phase, Categories: v.Categories, Signs: signs}) == nil && v.Explained && v.Revealed {
+			m.explained[id] = true
+		}
 	}
 	if t := p.Timer; t.Set > 0 {
 		m.timer.set = max(timerStep, min(maxTimer, time.Duration(t.Set)*time.Second))
@@ -72,11 +81,4 @@ func (m *presentModel) restore(p *progress.Presentation, atStep bool) {
 	m.layout()
 }
 
-func negative(xs []int) bool {
-	for _, x := range xs {
-		if x < 0 {
-			return true
-		}
-	}
-	return false
-}
+

@@ -173,6 +173,7 @@ type RoomOptions struct {
 // one member's (me).
 type roomLink struct {
 	r      *room.Room
+	served bool // r is served to members (not a presenter's own room)
 	me     *room.Member
 	c      *common
 	deck   *Deck // a member's: the shared layouts
@@ -197,23 +198,44 @@ type roomLink struct {
 	wordShown bool
 }
 
+// facilitator says the link drives a room: a served one, or the plain
+// presenter's own (where its hands are counted).
 func (l *roomLink) facilitator() bool { return l != nil && l.r != nil }
+
+// servedRoom says the link drives a room members are in: the screen says
+// how to join, who is here, how many voted, and never the split.
+func (l *roomLink) servedRoom() bool { return l.facilitator() && l.served }
 func (l *roomLink) member() bool      { return l != nil && l.me != nil }
 
-// attachRoom puts the facilitator's presenter in a room: on the shared
-// deck, at the room's step when it has one (a driver joining a meeting
-// under way), else showing the room where the presenter starts.
+// attachRoom puts the presenter in its room: the served one (on the shared
+// deck), or, for a plain presentation, a room of its own with nobody in
+// it, where its hands are counted: the room is the one place votes live.
+// Nothing is shown to the room until showRoom.
 func (m *presentModel) attachRoom(o *RoomOptions) {
 	if o == nil || o.Room == nil {
+		own, err := room.New(room.Config{Pack: m.c.pack})
+		if err != nil {
+			return // no random source: a presentation without hands
+		}
+		o = &RoomOptions{Room: own}
+		m.room = &roomLink{r: own, c: m.c, cursor: -1}
 		return
 	}
-	m.room = &roomLink{r: o.Room, c: m.c, info: o.Info, driver: o.Driver, cursor: -1}
+	m.room = &roomLink{r: o.Room, served: true, c: m.c, info: o.Info, driver: o.Driver, cursor: -1}
 	if o.Deck != nil {
 		m.deck = o.Deck.steps
 	}
 	m.at = max(0, min(m.at, len(m.deck)-1))
-	if fv := o.Room.FacilitatorView(); fv.Step.Chapter != 0 && fv.Step.Index < len(m.deck) {
-		m.at = fv.Step.Index
+}
+
+// showRoom starts the room on the presenter's step, or the presenter on
+// the room's, when a served room has one already (a driver joining a
+// meeting under way).
+func (m *presentModel) showRoom() {
+	if m.room.servedRoom() {
+		if fv := m.room.r.FacilitatorView(); fv.Step.Chapter != 0 && fv.Step.Index < len(m.deck) {
+			m.at = fv.Step.Index
+		}
 	}
 	m.room.moved(m.deck, m.at)
 	m.layout()
@@ -236,7 +258,7 @@ func (l *roomLink) moved(deck []step, i int) {
 // shareTimer tells the room of the facilitator's timer (members' screens
 // show it); the room ignores what has not changed.
 func (l *roomLink) shareTimer(t countdown) {
-	if l.facilitator() {
+	if l.servedRoom() {
 		l.r.SetTimer(t.shown, t.running, t.left)
 	}
 }
@@ -264,28 +286,28 @@ func (l *roomLink) item(id string) (room.ItemView, bool) {
 	return l.me.Item(id)
 }
 
-// sync puts the room's vote on a scenario into the presenter's: the
-// tallies (members and hands together) and what is revealed, once
-// revealed; nothing of the split before. What the presenter keeps of its
-// own (its stage) stays.
-func (l *roomLink) sync(v *roomVote, sc *content.Scenario) *roomVote {
-	if l == nil {
-		return v
-	}
-	clear(v.cats)
-	clear(v.signs)
-	v.undo = nil
+// voteOf is the room's vote on a scenario as the presenter shows it: the
+// tallies (members and hands together) once revealed; before, the hands
+// alone, counted in the open (a member's view has none). explained is the
+// presenter's own last stage, after the room's reveals.
+func (l *roomLink) voteOf(bank *content.QuizBank, sc *content.Scenario, explained bool) *roomVote {
+	v := &roomVote{cats: make([]int, len(bank.Categories)), signs: make([]int, len(bank.Signs)), explained: explained}
 	iv, ok := l.item(sc.ID)
 	if !ok {
 		return v
 	}
 	v.revealed, v.signRevealed = iv.Category.Revealed, iv.Sign.Revealed
-	for i, c := range iv.Category.Tally {
-		v.cats[i] = c.Total()
+	fill := func(dst []int, p room.Poll) {
+		if p.Revealed {
+			for i, c := range p.Tally {
+				dst[i] = c.Total()
+			}
+			return
+		}
+		copy(dst, p.HandsBy)
 	}
-	for i, c := range iv.Sign.Tally {
-		v.signs[i] = c.Total()
-	}
+	fill(v.cats, iv.Category)
+	fill(v.signs, iv.Sign)
 	return v
 }
 
@@ -327,7 +349,7 @@ func (l *roomLink) reveal(sc *content.Scenario) (done, decided bool) {
 // room before that only the options and how many have voted, never the
 // split.
 func (m presentModel) roomTally(labels []string, counts []int, right map[int]bool, w int, pending bool) []string {
-	if !m.room.facilitator() || !pending {
+	if !m.room.servedRoom() || !pending {
 		return m.tallyLines(labels, counts, right, w)
 	}
 	st := m.c.styles
@@ -355,7 +377,7 @@ func (m presentModel) roomVoted(w int) string {
 
 // roomKey handles the facilitator's room keys; false for any other key.
 func (m presentModel) roomKey(kp tea.KeyPressMsg) (presentModel, tea.Cmd, bool) {
-	if !m.room.facilitator() {
+	if !m.room.servedRoom() {
 		return m, nil, false
 	}
 	k := m.c.keys.Room
@@ -405,7 +427,7 @@ func (l *roomLink) whoText() (string, string) {
 // web door, a QR code members' phones scan, beside the rest when the
 // screen is wide enough, above it when not.
 func (l *roomLink) titleCard(st *Styles, w int, chapter func(w int) []string) []string {
-	if !l.facilitator() {
+	if !l.servedRoom() {
 		return chapter(w)
 	}
 	i := l.info
@@ -552,7 +574,7 @@ func (l *roomLink) stakeText() string {
 
 // roomHelp is the facilitator's room keys, for the full help.
 func (l *roomLink) roomHelp(k RoomKeys) []key.Binding {
-	if !l.facilitator() {
+	if !l.servedRoom() {
 		return nil
 	}
 	return []key.Binding{k.Join, k.Who}

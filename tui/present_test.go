@@ -10,6 +10,7 @@ import (
 
 	"studyguide/content"
 	"studyguide/progress"
+	"studyguide/room"
 )
 
 func presenter(t *testing.T, w, h, chapter int) *harness {
@@ -197,7 +198,7 @@ func TestPresenterRoomVote(t *testing.T) {
 		}
 	}
 	hs.keys(optionKey(right), optionKey(right), "space") // space reveals first
-	if !v.signRevealed || v.signs[right] != 2 {
+	if v = hs.m.present.vote(); !v.signRevealed || v.signs[right] != 2 {
 		t.Fatalf("sign tally %v revealed=%v", v.signs, v.signRevealed)
 	}
 	hs.mustSee("✓ " + optionKey(right) + " ")
@@ -289,7 +290,7 @@ func TestPresenterResumesWithAProfile(t *testing.T) {
 	}
 	// a chapter asked for: there, with the hands still kept
 	ch2 := newHarness(t, 80, 24, Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1, Progress: st})
-	if ch2.m.present.step().chapter.Number != 2 || ch2.m.present.votes[id] == nil {
+	if _, kept := ch2.m.present.room.r.Snapshot()[id]; ch2.m.present.step().chapter.Number != 2 || !kept {
 		t.Fatal("present 2 with a profile should open chapter 2 and keep the room's votes")
 	}
 }
@@ -345,5 +346,48 @@ func TestQuitAsksWhileHandsAreCounted(t *testing.T) {
 	hs.keys("1", "u", "q") // counted and taken back: nothing at stake
 	if !hs.quit {
 		t.Fatalf("q with nothing at stake should end at once:\n%s", hs.screen())
+	}
+}
+
+// A served room's presentation is kept with a profile as a plain one is,
+// and taken up again by the next meeting, served or not: revealed tallies
+// (members' votes and hands together) and hands, never a vote the room did
+// not reveal.
+func TestServedRoomResumesWithAProfile(t *testing.T) {
+	st := progress.New()
+	pack := testPack(t)
+	r, err := room.New(room.Config{Pack: pack})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(r.Close)
+	deck := NewDeck(pack, 4, 1)
+	opts := Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1, Progress: st, Store: &progress.Store{},
+		SaveDelay: time.Nanosecond, Room: &RoomOptions{Room: r, Deck: deck}}
+	hs := newHarnessWith(t, pack, 100, 30, opts)
+	for hs.m.present.step().kind != stepQuiz {
+		hs.keys("right")
+	}
+	first := hs.m.present.step().scenario.ID
+	ada, _ := r.Join("", "Ada")
+	bo, _ := r.Join("", "Bo")
+	_ = ada.Vote(first, "ngo")
+	_ = bo.Vote(first, "ngo")
+	hs.keys("2", "r") // a hand, then the reveal: 2 NGO-like (members), 1 Mass (the hand)
+	hs.keys("right", "right", "right")
+	for hs.m.present.step().kind != stepQuiz || hs.m.present.step().scenario.ID == first {
+		hs.keys("right")
+	}
+	second := hs.m.present.step().scenario.ID
+	_ = ada.Vote(second, "mass") // never revealed
+	hs.keys("1")
+	// next meeting, a plain presentation under the same profile
+	again := newHarness(t, 100, 30, Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st})
+	kept := again.m.present.room.r.Snapshot()
+	if got := kept[first]; got.Phase < room.Revealed || got.Categories[0] != 2 || got.Categories[1] != 1 {
+		t.Errorf("the revealed item came back as %+v, want 2 NGO-like, 1 Mass-organization-like", got)
+	}
+	if got := kept[second]; got.Phase != room.Voting || got.Categories[0] != 1 || got.Categories[1] != 0 {
+		t.Errorf("the unrevealed item came back as %+v, want its hand alone", got)
 	}
 }

@@ -163,7 +163,7 @@ func (m presentModel) View() string {
 	if p := m.body.position(); p != "" {
 		left = st.Item.Render(" " + p + " · j/k")
 	}
-	if m.room != nil {
+	if m.room.servedRoom() || m.room.member() {
 		left = m.room.status(st, m.body.position(), m.at, m.counterAt)
 	}
 	right := m.counter() + " "

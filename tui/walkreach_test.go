@@ -66,9 +66,9 @@ func presenterStage(p presentModel) string {
 	case stepRoom:
 		return "the room's summary"
 	}
-	v := p.votes[s.scenario.ID]
+	v := p.vote()
 	switch {
-	case v == nil || !v.revealed && !v.counted():
+	case !v.revealed && !v.counted():
 		return "vote, no hands"
 	case !v.revealed:
 		return "vote, hands counted"
@@ -216,9 +216,9 @@ func awareKey(m Model, r *rand.Rand) string {
 		return pick("enter", "space", "o", "q")
 	case screenPresent:
 		if st := m.present.step(); st.kind == stepQuiz {
-			v := m.present.votes[st.scenario.ID]
+			v := m.present.vote()
 			switch {
-			case v == nil || !v.revealed && !v.counted():
+			case !v.revealed && !v.counted():
 				return pick("1", "2", "1", "u")
 			case !v.revealed: // q too: ending now must ask first
 				return pick("1", "2", "r", "r", "u", "q")
