@@ -17,15 +17,15 @@ import (
 // exercise with hands counted before the answer is revealed — with a
 // countdown for discussion.
 type presentModel struct {
-	c     *common
-	keys  PresentKeys
-	deck  []step
-	at    int
-	body  scroller
+	c    *common
+	keys PresentKeys
+	deck []step
+	at   int
+	body scroller
 	// explained are the quiz items whose explanation the presenter has
 	// shown, by scenario ID: the stage after the room's reveals.
 	explained map[string]bool
-	timer countdown
+	timer     countdown
 	// terms are the glossary terms marked on the step; focus is the one Tab
 	// reached, -1 for none.
 	terms []stepTerm

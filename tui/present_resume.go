@@ -80,5 +80,3 @@ func (m *presentModel) restore(p *progress.Presentation, atStep bool) {
 	}
 	m.layout()
 }
-
-

@@ -205,7 +205,7 @@ func (l *roomLink) facilitator() bool { return l != nil && l.r != nil }
 // servedRoom says the link drives a room members are in: the screen says
 // how to join, who is here, how many voted, and never the split.
 func (l *roomLink) servedRoom() bool { return l.facilitator() && l.served }
-func (l *roomLink) member() bool      { return l != nil && l.me != nil }
+func (l *roomLink) member() bool     { return l != nil && l.me != nil }
 
 // attachRoom puts the presenter in its room: the served one (on the shared
 // deck), or, for a plain presentation, a room of its own with nobody in
