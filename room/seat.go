@@ -329,6 +329,14 @@ func CleanText(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// Exit says whether the connection is still in the room, and if not why:
+// View's Exit, without the rest of the view.
+func (m *Member) Exit() Exit {
+	m.r.mu.RLock()
+	defer m.r.mu.RUnlock()
+	return m.exit
+}
+
 // Returning reports whether the member had a seat before this connection.
 func (m *Member) Returning() bool { return m.returning }
 

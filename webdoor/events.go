@@ -48,6 +48,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-beat.C:
 			event = ": still here\n\n"
 		case <-changes:
+			m.mu.Lock()
+			calm := time.Until(m.calm)
+			m.mu.Unlock()
+			if calm > 0 { // just voted: the room's count first
+				time.Sleep(calm)
+			}
 			conn, exit := s.connect(m)
 			if exit != room.Staying { // the goodbye, drawn here: the server may be gone by a reload
 				bye, err := s.pages.fragment("goodbye-body", s.goodbyeView(m, conn, exit))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"studyguide/room"
 )
@@ -116,6 +117,9 @@ func (s *Server) vote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	scenario, option := r.PostFormValue("scenario"), r.PostFormValue("option")
+	m.mu.Lock()
+	m.calm = time.Now().Add(voteCalm)
+	m.mu.Unlock()
 	var err error
 	if r.PostFormValue("poll") == "sign" {
 		err = conn.VoteSign(scenario, option)

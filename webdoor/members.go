@@ -35,6 +35,11 @@ type member struct {
 	away    *time.Timer // lets the connection go Grace after the last tab closed
 	gen     int         // which connection the relay serves
 	replace bool        // the seat was taken from another screen: say so, do not take it back
+	// calm is when the page's next drawing may come: just after the
+	// member's own vote, their page waits a moment, so a room voting at
+	// once is counted on the projector before the voters' pages are
+	// drawn again.
+	calm time.Time
 }
 
 // gate is one address's tries at the code, kept between requests: three
@@ -112,7 +117,7 @@ func (s *Server) forgetIdle() {
 	cutoff := time.Now().Add(-time.Hour)
 	for id, m := range s.members {
 		m.mu.Lock()
-		gone := (m.conn == nil || m.conn.View().Exit != room.Staying) && m.seen.Before(cutoff)
+		gone := (m.conn == nil || m.conn.Exit() != room.Staying) && m.seen.Before(cutoff)
 		m.mu.Unlock()
 		if gone {
 			delete(s.members, id)
@@ -146,7 +151,7 @@ func (s *Server) connect(m *member) (*room.Member, room.Exit) {
 	conn, replaced := m.conn, m.replace
 	m.mu.Unlock()
 	if conn != nil {
-		switch e := conn.View().Exit; e {
+		switch e := conn.Exit(); e {
 		case room.Staying:
 			s.linger(m)
 			return conn, room.Staying

@@ -47,6 +47,9 @@ const (
 	spareStreams = 10
 	// maxStreamsPerMember bounds one member's open tabs.
 	maxStreamsPerMember = 4
+	// voteCalm is how long a page waits after its member's own vote
+	// before it is drawn again (see member.calm).
+	voteCalm = 100 * time.Millisecond
 )
 
 // Server serves a room to browsers.

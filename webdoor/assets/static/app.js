@@ -58,7 +58,12 @@
   live.addEventListener("submit", function (e) {
     if (!window.fetch || !stream) return;
     e.preventDefault();
-    post(e.target, e.submitter).catch(function () { e.target.submit(); });
+    var b = e.submitter;
+    if (b && e.target.classList.contains("choices")) { // the vote marked at once; the room's answer follows
+      e.target.querySelectorAll("button").forEach(function (o) { o.classList.remove("mine"); o.setAttribute("aria-pressed", "false"); });
+      b.classList.add("mine"); b.setAttribute("aria-pressed", "true");
+    }
+    post(e.target, b).catch(function () { e.target.submit(); });
   });
   document.addEventListener("click", function (e) {
     var a = e.target.closest && e.target.closest("a.term");
