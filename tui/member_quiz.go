@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"studyguide/content"
+	"studyguide/meeting"
 	"studyguide/room"
 )
 
@@ -36,46 +37,35 @@ func (m *presentModel) memberQuizLines(s step) []string {
 	if l.cursorAt != m.at {
 		l.cursor, l.cursorAt = -1, m.at
 	}
+	// what this member sees of the item, as the web page sees it too
 	iv, shown := l.me.Item(sc.ID)
-	if !shown {
+	v := l.deck.meeting.See(m.c.pack, m.at, l.mv, iv, shown).Vote
+	if !v.Shown {
 		add("")
 		add(st.Item.Render(wrapText("The room has not reached this scenario yet: you can vote once the facilitator shows it.", w)))
 		return lines
 	}
-	var cats []string
-	for _, c := range bank.Categories {
-		cats = append(cats, c.Label)
-	}
-	if !iv.Category.Revealed {
-		return append(lines, m.choiceLines(cats, iv.Category, w, len(lines))...)
+	if !v.Category.Revealed {
+		return append(lines, m.choiceLines(v.Category, w, len(lines))...)
 	}
 	m.revealAt = len(lines)
-	right := map[int]bool{slices.IndexFunc(bank.Categories, func(c content.Category) bool { return c.ID == sc.Answer }): true}
-	if iv.Sign.Asked && iv.Sign.Open && !iv.Sign.Revealed { // the sign vote: the reveal in words, the vote whole
-		return m.signVoteLines(lines, iv, w)
+	if v.Sign != nil && v.Sign.Open && !v.Sign.Revealed { // the sign vote: the reveal in words, the vote whole
+		return m.signVoteLines(lines, v, w)
 	}
-	lines = append(lines, m.tallyLines(cats, totals(iv.Category.Tally), right, w)...)
-	lines = append(lines, m.saidLines(iv.Category, w)...)
-	if iv.Sign.Asked {
+	lines = append(lines, m.pollTally(v.Category, w)...)
+	lines = append(lines, m.saidLines(v.Category, w)...)
+	if v.Sign != nil {
 		add("")
 		add(st.Heading.Render(wrapText(bank.SignQuestion(), w)))
-		var signs []string
-		for _, sg := range bank.Signs {
-			signs = append(signs, sg.Label)
-		}
-		if !iv.Sign.Revealed {
-			if !iv.Sign.Open {
+		if !v.Sign.Revealed {
+			if !v.Sign.Open {
 				return lines
 			}
-			return append(lines, m.choiceLines(signs, iv.Sign, w, len(lines))...)
+			return append(lines, m.choiceLines(*v.Sign, w, len(lines))...)
 		}
 		m.revealAt = len(lines) - 1
-		tagged := map[int]bool{}
-		for i, sg := range bank.Signs {
-			tagged[i] = slices.Contains(sc.Signs, sg.ID)
-		}
-		lines = append(lines, m.tallyLines(signs, totals(iv.Sign.Tally), tagged, w)...)
-		lines = append(lines, m.saidLines(iv.Sign, w)...)
+		lines = append(lines, m.pollTally(*v.Sign, w)...)
+		lines = append(lines, m.saidLines(*v.Sign, w)...)
 	}
 	return append(lines, m.room.deck.part(partKey{"explanation", m.at, w, st.Name}, func() []string {
 		return explanationLines(st, sc, w)
@@ -84,97 +74,60 @@ func (m *presentModel) memberQuizLines(s step) []string {
 
 // choiceLines are the options of an open vote: the one the arrows reached
 // marked ›, the member's vote marked ●, and how to vote.
-func (m *presentModel) choiceLines(labels []string, p room.Poll, w, at int) []string {
+func (m *presentModel) choiceLines(p meeting.Poll, w, at int) []string {
 	st, l := m.c.styles, m.room
 	l.choiceLine = at + 1
-	mine := m.optionIndex(p.Mine)
 	out := []string{""}
-	for i, label := range labels {
+	for i, o := range p.Options {
 		cur, style := "  ", st.Item
 		if i == l.cursor {
 			cur, style = "› ", st.ItemSelected
 		}
-		text := fmt.Sprintf("%s%s %s", cur, optionKey(i), label)
-		if i == mine {
+		text := fmt.Sprintf("%s%s %s", cur, o.Key, o.Label)
+		if i == p.Mine {
 			text += " ● your vote"
 			style = style.Bold(true)
 		}
 		out = append(out, style.Render(truncate(text, w)))
 	}
-	keys := fmt.Sprintf("1–%s", optionKey(len(labels)-1))
+	keys := fmt.Sprintf("1–%s", optionKey(len(p.Options)-1))
 	switch {
-	case len(labels) == 2:
+	case len(p.Options) == 2:
 		keys = "1 or 2"
-	case len(labels) == 10:
+	case len(p.Options) == 10:
 		keys = "1–9 and 0"
 	}
 	hint := "vote with " + keys + ", or ↑/↓ and enter"
-	if mine >= 0 {
+	if p.Mine >= 0 {
 		hint = "you can change your vote until the facilitator reveals it"
 	}
 	return append(append(out, ""), strings.Split(st.Item.Render(wrapText(hint, w)), "\n")...)
 }
 
-// optionIndex is the index of a category or sign ID among the options of
-// the vote open now, -1 for none.
-func (m *presentModel) optionIndex(id string) int {
-	bank := m.c.pack.Quiz
-	if id == "" {
-		return -1
+// pollTally is a revealed question's tally as bars, the essay's answers
+// marked ✓.
+func (m *presentModel) pollTally(p meeting.Poll, w int) []string {
+	labels, counts, right := make([]string, len(p.Options)), make([]int, len(p.Options)), map[int]bool{}
+	for i, o := range p.Options {
+		labels[i], counts[i], right[i] = o.Label, o.Count, o.Right
 	}
-	if i := slices.IndexFunc(bank.Categories, func(c content.Category) bool { return c.ID == id }); i >= 0 {
-		return i
-	}
-	return slices.IndexFunc(bank.Signs, func(s content.Sign) bool { return s.ID == id })
+	return m.tallyLines(labels, counts, right, w)
 }
 
 // saidLines put what the member said beside the room's tally, and whether
 // the essay agrees: "You said NGO-like · the room: 8 NGO-like, 4 …".
-func (m *presentModel) saidLines(p room.Poll, w int) []string {
+func (m *presentModel) saidLines(p meeting.Poll, w int) []string {
 	st := m.c.styles
-	var room []string
-	mine := ""
-	for _, c := range p.Tally {
-		if c.Total() > 0 {
-			room = append(room, fmt.Sprintf("%d %s", c.Total(), c.Label))
-		}
-		if c.ID == p.Mine {
-			mine = c.Label
-		}
-	}
-	roomSaid := "nobody voted"
-	if len(room) > 0 {
-		roomSaid = strings.Join(room, ", ")
-	}
-	said := "You did not vote · the room: " + roomSaid
-	if mine != "" {
-		said = "You said " + mine + " · the room: " + roomSaid
-	}
-	var answers []string
-	for _, c := range p.Tally {
-		if c.Right {
-			answers = append(answers, c.Label)
-		}
-	}
-	essay := "The essay's answer: " + strings.Join(answers, "; ")
-	style := st.Item
-	switch {
-	case mine != "" && p.MineRight:
-		essay, style = "✓ The essay agrees: "+mine, st.Right
-	case mine != "":
+	essay, style := p.Essay, st.Item
+	switch p.Verdict {
+	case meeting.Agrees:
+		essay, style = "✓ "+essay, st.Right
+	case meeting.Differs:
 		essay, style = "✗ "+essay, st.Wrong
 	}
 	lines := []string{""}
-	lines = append(lines, strings.Split(st.Item.Render(wrapText(said, w)), "\n")...)
+	lines = append(lines, strings.Split(st.Item.Render(wrapText(p.Said, w)), "\n")...)
 	return append(lines, strings.Split(style.Render(wrapText(essay, w)), "\n")...)
-}
-
-func totals(tally []room.Count) []int {
-	out := make([]int, len(tally))
-	for i, c := range tally {
-		out[i] = c.Total()
-	}
-	return out
 }
 
 // memberVoteKey handles a member's voting keys on a quiz step: a digit

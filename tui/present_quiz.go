@@ -22,9 +22,6 @@ type roomVote struct {
 	explained    bool // the explanation and passage are on screen
 }
 
-// counted says whether any hand was counted.
-func (v *roomVote) counted() bool { return sum(v.cats) > 0 || sum(v.signs) > 0 }
-
 func (m presentModel) vote() *roomVote {
 	s := m.step()
 	if s.kind != stepQuiz {

@@ -3,7 +3,7 @@ package tui
 import (
 	"strings"
 
-	"studyguide/room"
+	"studyguide/meeting"
 )
 
 // A member's sign vote comes right after the category's reveal, on a
@@ -16,19 +16,15 @@ import (
 // signVoteLines is a member's quiz step while the sign vote is open: the
 // scenario (lines, without the category's question), what the reveal
 // said, and the vote.
-func (m *presentModel) signVoteLines(lines []string, iv room.ItemView, w int) []string {
+func (m *presentModel) signVoteLines(lines []string, v *meeting.Vote, w int) []string {
 	st, bank := m.c.styles, m.c.pack.Quiz
 	lines = lines[:len(lines)-1] // the category's question: answered now
 	m.revealAt = len(lines)
 	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	lines = append(lines, m.saidLines(iv.Category, w)[1:]...) // what the member said, the room, the essay
+	lines = append(lines, m.saidLines(v.Category, w)[1:]...) // what the member said, the room, the essay
 	add("")
 	add(st.Heading.Render(wrapText(bank.SignQuestion(), w)))
-	var signs []string
-	for _, sg := range bank.Signs {
-		signs = append(signs, sg.Label)
-	}
-	lines = m.fitSignVote(append(lines, m.choiceLines(signs, iv.Sign, w, len(lines))...), m.c.height-m.topGap()-1)
+	lines = m.fitSignVote(append(lines, m.choiceLines(*v.Sign, w, len(lines))...), m.c.height-m.topGap()-1)
 	m.voteEnd = len(lines) - 1
 	return lines
 }

@@ -68,7 +68,7 @@ func presenterStage(p presentModel) string {
 	}
 	v := p.vote()
 	switch {
-	case !v.revealed && !v.counted():
+	case !v.revealed && sum(v.cats)+sum(v.signs) == 0:
 		return "vote, no hands"
 	case !v.revealed:
 		return "vote, hands counted"
@@ -218,7 +218,7 @@ func awareKey(m Model, r *rand.Rand) string {
 		if st := m.present.step(); st.kind == stepQuiz {
 			v := m.present.vote()
 			switch {
-			case !v.revealed && !v.counted():
+			case !v.revealed && sum(v.cats)+sum(v.signs) == 0:
 				return pick("1", "2", "1", "u")
 			case !v.revealed: // q too: ending now must ask first
 				return pick("1", "2", "r", "r", "u", "q")
