@@ -405,28 +405,7 @@ func TestReturningMemberIntoAFullRoom(t *testing.T) {
 func TestGuessingFromManyAddresses(t *testing.T) {
 	clk := &testClock{t: time.Now()}
 	tr := startRoom(t, roomConfig{now: clk.Now})
-	wrong := "11111111"
-	if tr.room.Code() == wrong {
-		wrong = "22222222"
-	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 16)
-	for i := range 250 {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			rs := openRaw(t, tr.addr, rawOpts{from: fmt.Sprintf("127.0.%d.%d", 10+i/200, 1+i%200)})
-			rs.waitOut("Room code")
-			for range 4 {
-				_, _ = io.WriteString(rs.in, wrong+"\r")
-				time.Sleep(time.Millisecond)
-			}
-			_ = rs.sess.Close()
-			<-rs.done
-		}()
-	}
-	wg.Wait()
+	guess(t, tr, 250, 4)
 	d := tr.room.FacilitatorView().Door
 	t.Logf("1,000 codes sent from 250 addresses: %d counted as wrong codes, %d refused untried (the rest came after their session closed)", d.WrongCodes, d.Refused)
 	if d.WrongCodes > room.RoomFailures || !d.Paused {
@@ -518,27 +497,7 @@ func TestAttackLeavesTheRoomStanding(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	wrong := "11111111"
-	if tr.room.Code() == wrong {
-		wrong = "22222222"
-	}
-	sem := make(chan struct{}, 16)
-	for i := range 250 {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			rs := openRaw(t, tr.addr, rawOpts{from: fmt.Sprintf("127.0.%d.%d", 10+i/200, 1+i%200)})
-			rs.waitOut("Room code")
-			for range 4 {
-				_, _ = io.WriteString(rs.in, wrong+"\r")
-				time.Sleep(time.Millisecond)
-			}
-			_ = rs.sess.Close()
-			<-rs.done
-		}()
-	}
-	wg.Wait()
+	guess(t, tr, 250, 4)
 	fac.WaitFor("wrong codes")
 	_ = huge.sess.Close()
 	_ = named.sess.Close()
@@ -622,4 +581,32 @@ func TestKeyComesBackThroughALockout(t *testing.T) {
 	if out := stranger.WaitEnd(); !strings.Contains(out, "too many wrong codes from this address") {
 		t.Errorf("a new key from the locked address: %q", out)
 	}
+}
+
+// guess types tries wrong codes from each of n loopback addresses
+// (127.0.10.1 on), 16 sessions at a time.
+func guess(t *testing.T, tr *testRoom, n, tries int) {
+	t.Helper()
+	wrong := "11111111"
+	if tr.room.Code() == wrong {
+		wrong = "22222222"
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 16)
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			rs := openRaw(t, tr.addr, rawOpts{from: fmt.Sprintf("127.0.%d.%d", 10+i/200, 1+i%200)})
+			rs.waitOut("Room code")
+			for range tries {
+				_, _ = io.WriteString(rs.in, wrong+"\r")
+				time.Sleep(time.Millisecond)
+			}
+			_ = rs.sess.Close()
+			<-rs.done
+		}()
+	}
+	wg.Wait()
 }

@@ -3,9 +3,7 @@ package sshdoor
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"runtime"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -207,7 +205,7 @@ func benchVotes(b *testing.B, raw bool) {
 			seen[k] = make(chan time.Time, 1)
 		}
 		shown := 0
-		f.OnScreen(func(screen string) { shown = markCounts(screen, seen, shown) })
+		f.OnScreen(func(screen string) { shown = sshtest.MarkVoted(screen, seen, shown) })
 		sent := make([]time.Time, benchMembers)
 		var order atomic.Int32
 		b.StartTimer()
@@ -255,22 +253,6 @@ func moveOn(b *testing.B, f *sshtest.Client, tr *testRoom, at int) {
 }
 
 func isQuizStep(tr *testRoom) bool { return tr.room.FacilitatorView().Step.Scenario != "" }
-
-// markCounts marks the time the facilitator's screen first shows each
-// count of votes, and returns the highest count shown.
-func markCounts(screen string, seen []chan time.Time, shown int) int {
-	if m := votedRE.FindStringSubmatch(screen); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		now := time.Now()
-		for k := shown + 1; k <= n && k < len(seen); k++ {
-			seen[k] <- now
-		}
-		shown = max(shown, n)
-	}
-	return shown
-}
-
-var votedRE = regexp.MustCompile(`(\d+) of \d+ voted`)
 
 // Connecting to a room with 100 members in it, until the join screen's
 // first frame.

@@ -18,7 +18,7 @@ import (
 // newMemberPresent is a member's presenter on the room's shared deck, at
 // the step the member's view names.
 func newMemberPresent(c *common, deck *Deck, me *room.Member) presentModel {
-	m := presentModel{c: c, keys: c.keys.Present, deck: deck.steps, explained: map[string]bool{},
+	m := presentModel{c: c, keys: c.keys.Present, md: deck.meeting, deck: deck.steps, explained: map[string]bool{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}}
 	m.room = &roomLink{me: me, c: c, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck, wordShown: true}
 	m.at = max(0, min(len(m.deck)-1, m.room.mv.Step.Index))

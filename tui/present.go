@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
+	"studyguide/meeting"
 )
 
 // presentModel is the presenter: the essay for a projector, one step at a
@@ -19,7 +20,8 @@ import (
 type presentModel struct {
 	c    *common
 	keys PresentKeys
-	deck []step
+	md   *meeting.Deck // the deck as the room and the other doors know it
+	deck []step        // md's steps, in the presenter's terms
 	at   int
 	body scroller
 	// explained are the quiz items whose explanation the presenter has
@@ -76,7 +78,8 @@ func (m presentModel) tick() tea.Cmd {
 }
 
 func newPresent(c *common, chapter, perChapter int, seed int64) presentModel {
-	m := presentModel{c: c, keys: c.keys.Present, deck: buildDeck(c.pack, perChapter, seed), explained: map[string]bool{},
+	md := meeting.NewDeck(c.pack, perChapter, seed)
+	m := presentModel{c: c, keys: c.keys.Present, md: md, deck: stepsOf(md), explained: map[string]bool{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}, perChapter: perChapter, seed: seed}
 	for i, s := range m.deck {
 		if s.kind == stepTitle && s.chapter.Number == chapter {
@@ -229,7 +232,7 @@ func (m *presentModel) goTo(i int) {
 	if i != m.at {
 		m.at, m.focus = i, -1
 		m.body.offset = 0
-		m.room.moved(m.deck, i)
+		m.room.moved(m.md, i)
 		if s := m.step(); m.c.store != nil {
 			para := ""
 			if len(s.paras) > 0 {

@@ -145,19 +145,6 @@ func (d *Deck) Step(i int) room.Step { return d.meeting.RoomStep(i) }
 // Meeting is the deck as package meeting has it, for the other doors.
 func (d *Deck) Meeting() *meeting.Deck { return d.meeting }
 
-// roomStep is step i as the room keeps it.
-func roomStep(deck []step, i int) room.Step {
-	s := deck[i]
-	rs := room.Step{Index: i, Chapter: s.chapter.Number}
-	if s.scenario != nil {
-		rs.Scenario = s.scenario.ID
-	}
-	if s.question != nil {
-		rs.Question = s.question.Text
-	}
-	return rs
-}
-
 // RoomOptions serve the presenter to a room.
 type RoomOptions struct {
 	Room *room.Room
@@ -223,7 +210,7 @@ func (m *presentModel) attachRoom(o *RoomOptions) {
 	}
 	m.room = &roomLink{r: o.Room, served: true, c: m.c, info: o.Info, driver: o.Driver, cursor: -1}
 	if o.Deck != nil {
-		m.deck = o.Deck.steps
+		m.md, m.deck = o.Deck.meeting, o.Deck.steps
 	}
 	m.at = max(0, min(m.at, len(m.deck)-1))
 }
@@ -237,19 +224,19 @@ func (m *presentModel) showRoom() {
 			m.at = fv.Step.Index
 		}
 	}
-	m.room.moved(m.deck, m.at)
+	m.room.moved(m.md, m.at)
 	m.layout()
 }
 
 // moved tells the room about a step change: the facilitator shows it to
 // the room; a member goes there on their own.
-func (l *roomLink) moved(deck []step, i int) {
+func (l *roomLink) moved(deck *meeting.Deck, i int) {
 	switch {
 	case l.facilitator():
-		_ = l.r.Show(roomStep(deck, i))
+		_ = l.r.Show(deck.RoomStep(i))
 		l.fv = l.r.FacilitatorView()
 	case l.member():
-		l.me.Goto(roomStep(deck, i))
+		l.me.Goto(deck.RoomStep(i))
 		l.mv = l.me.View()
 		l.notice = ""
 	}

@@ -29,12 +29,6 @@ type step struct {
 	idea     string               // stepIdea
 }
 
-// buildDeck is a presentation of every chapter, as package meeting lays
-// it out (see meeting.NewDeck), in the presenter's own terms.
-func buildDeck(pack *content.Pack, perChapter int, seed int64) []step {
-	return stepsOf(meeting.NewDeck(pack, perChapter, seed))
-}
-
 // stepKinds are meeting's kinds of step in the presenter's terms.
 var stepKinds = map[meeting.Kind]stepKind{meeting.Title: stepTitle, meeting.Idea: stepIdea, meeting.Passage: stepPassage,
 	meeting.Question: stepQuestion, meeting.Quiz: stepQuiz, meeting.Summary: stepRoom}

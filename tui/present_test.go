@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"studyguide/content"
+	"studyguide/meeting"
 	"studyguide/progress"
 	"studyguide/room"
 )
@@ -27,7 +28,7 @@ func presenter(t *testing.T, w, h, chapter int) *harness {
 // card, its questions, at most 4 quiz items and the room's summary.
 func TestDeckCoversTheEssay(t *testing.T) {
 	pack := testPack(t)
-	deck := buildDeck(pack, 4, 1)
+	deck := stepsOf(meeting.NewDeck(pack, 4, 1))
 	var seen []*content.Paragraph
 	kinds := map[int]map[stepKind]int{}
 	for _, s := range deck {

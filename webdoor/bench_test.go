@@ -285,7 +285,7 @@ func BenchmarkWebVotesOnFacilitatorScreen(b *testing.B) {
 			seen[k] = make(chan time.Time, 1)
 		}
 		shown := 0
-		f.OnScreen(func(screen string) { shown = markVotes(screen, seen, shown) })
+		f.OnScreen(func(screen string) { shown = sshtest.MarkVoted(screen, seen, shown) })
 		sent := make([]time.Time, webMembers)
 		var order atomic.Int32
 		b.StartTimer()
@@ -314,20 +314,6 @@ func BenchmarkWebVotesOnFacilitatorScreen(b *testing.B) {
 	}
 	b.StopTimer()
 	measure.Latency(b, "vote", all)
-}
-
-var votedRE = regexp.MustCompile(`(\d+) of \d+ voted`)
-
-func markVotes(screen string, seen []chan time.Time, shown int) int {
-	if m := votedRE.FindStringSubmatch(screen); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		now := time.Now()
-		for k := shown + 1; k <= n && k < len(seen); k++ {
-			seen[k] <- now
-		}
-		shown = max(shown, n)
-	}
-	return shown
 }
 
 // The join page's first byte, as a phone that scanned the code waits for

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -459,4 +461,22 @@ func (s *SyncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// votedRE is the facilitator's count of votes: "3 of 5 voted".
+var votedRE = regexp.MustCompile(`(\d+) of \d+ voted`)
+
+// MarkVoted marks, on the facilitator's screen as it is drawn, the time
+// each count of votes first shows: seen[k] receives it for k votes. It
+// returns the highest count shown so far (pass it back next time).
+func MarkVoted(screen string, seen []chan time.Time, shown int) int {
+	if m := votedRE.FindStringSubmatch(screen); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		now := time.Now()
+		for k := shown + 1; k <= n && k < len(seen); k++ {
+			seen[k] <- now
+		}
+		shown = max(shown, n)
+	}
+	return shown
 }
