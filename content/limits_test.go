@@ -12,12 +12,10 @@ import (
 )
 
 // endlessFS serves the skeleton, except that one file is endless: its
-// Stat reports size bytes (a lie when small), and reading it never ends.
-// read counts the bytes read from it.
+// Reading it never ends; read counts the bytes read from it.
 type endlessFS struct {
 	fstest.MapFS
 	name string
-	size int64
 	read *int64
 }
 

@@ -39,9 +39,6 @@ type sessionState struct {
 	base    []tea.ProgramOption // wish's options for the session's programs
 }
 
-// sender is where a session's keys and the room's changes go.
-type sender interface{ Send(tea.Msg) }
-
 // maxHeld bounds what a hand-off keeps for the next program.
 const maxHeld = 1024
 

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -66,7 +65,7 @@ func TestSignLabelsWholeAt64x20(t *testing.T) {
 		items++
 		p.goTo(i)
 		p.layout()
-		at := fmt.Sprintf("%s", s.scenario.ID)
+		at := s.scenario.ID
 		hs.keys("1", "1", "2", "r")
 		for k := range 10 { // hands on every sign, up to 9 on one
 			for range k {
