@@ -137,8 +137,7 @@ func New(pack *content.Pack, opts Options) Model {
 		if ch == 0 { // with --profile, back to the chapter the room was on
 			ch = opts.Progress.Position.Chapter
 		}
-		m.present = newPresent(c, max(1, ch), opts.PresentItems, opts.PresentSeed)
-		m.present.attachRoom(opts.Room)
+		m.present = newPresent(c, max(1, ch), opts.PresentItems, opts.PresentSeed, opts.Room)
 		m.present.restore(opts.Progress.Present, opts.Chapter == 0)
 		m.present.showRoom()
 	}

@@ -99,9 +99,8 @@ func (m Model) presentKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.c.keys
 	switch {
 	case key.Matches(msg, k.Present.Quit):
-		if m.present.atStake() {
-			m.overlays = append(m.overlays, newConfirmOverlay(m.c, "End the presentation?",
-				m.present.stakeText(), quitAction{}))
+		if stake, what := m.present.atStake(); stake {
+			m.overlays = append(m.overlays, newConfirmOverlay(m.c, "End the presentation?", what, quitAction{}))
 			return m, nil
 		}
 		m.present.record()

@@ -1,10 +1,10 @@
 package tui
 
 import (
-	"charm.land/lipgloss/v2"
 	"fmt"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 

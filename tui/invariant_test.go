@@ -291,10 +291,10 @@ func quitAllowed(before Model, msg tea.Msg) bool {
 // revealed or not; the timer running; a room served) rather than from
 // atStake, whose mistakes the walk is there to catch.
 func roomWouldLose(p presentModel) bool {
-	if p.timer.running || p.room.served {
+	if _, served := p.room.(*servedRoom); p.timer.running || served {
 		return true
 	}
-	for _, st := range p.room.r.Snapshot() {
+	for _, st := range p.room.keep() {
 		for _, n := range append(slices.Clone(st.Categories), st.Signs...) {
 			if n > 0 {
 				return true

@@ -78,6 +78,7 @@ type sessionModel struct {
 	notice string
 	asking bool         // stageTakeover: asked, not just waiting for the answer
 	p      presentModel // a member's view, from stageMember
+	seat   *memberSeat  // the member's seat p draws, from stageMember
 	driver *Model       // the facilitator's program, from stageDriver
 	// overlays are drawn over a member's view, last on top.
 	overlays []overlay
@@ -135,7 +136,7 @@ func NewSession(pack *content.Pack, o SessionOptions) tea.Model {
 		m.stage = stageTakeover // until Init asks to drive
 	case o.Member != nil:
 		m.stage = stageMember
-		m.p = newMemberPresent(c, o.Deck, o.Member)
+		m.p, m.seat = newMemberPresent(c, o.Deck, o.Member)
 	}
 	return m
 }
@@ -310,7 +311,7 @@ func (m sessionModel) seated(me *room.Member) (tea.Model, tea.Cmd) {
 		m.o.Joined(me)
 	}
 	m.stage, m.notice = stageMember, ""
-	m.p = newMemberPresent(m.c, m.o.Deck, me)
+	m.p, m.seat = newMemberPresent(m.c, m.o.Deck, me)
 	return m, nil
 }
 

@@ -1,11 +1,15 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"studyguide/content"
+	"studyguide/meeting"
 	"studyguide/room"
 )
 
@@ -16,23 +20,25 @@ import (
 // reaches anyone else's screen but their vote, counted anonymously.
 
 // newMemberPresent is a member's presenter on the room's shared deck, at
-// the step the member's view names.
-func newMemberPresent(c *common, deck *Deck, me *room.Member) presentModel {
+// the step the member's view names, and the member's seat it draws.
+func newMemberPresent(c *common, deck *Deck, me *room.Member) (presentModel, *memberSeat) {
 	m := presentModel{c: c, keys: c.keys.Present, md: deck.meeting, deck: deck.steps, explained: map[string]bool{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}}
-	m.room = &roomLink{me: me, c: c, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck, wordShown: true}
-	m.at = max(0, min(len(m.deck)-1, m.room.mv.Step.Index))
-	if it := m.room.mv.Item; it != nil {
-		m.room.lastPhase = it.Phase
+	seat := &memberSeat{me: me, c: c, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck, wordShown: true}
+	m.room = seat
+	at, _ := seat.at()
+	m.at = max(0, min(len(m.deck)-1, at))
+	if it := seat.mv.Item; it != nil {
+		seat.lastPhase = it.Phase
 	}
 	m.layout()
-	return m
+	return m, seat
 }
 
 // memberChanged reads the member's fresh view: the room's step while
 // following, the vote's phase, or the end of the connection.
 func (m sessionModel) memberChanged() (tea.Model, tea.Cmd) {
-	l := m.p.room
+	l := m.seat
 	v := l.me.View()
 	l.mv = v
 	if v.Exit != room.Staying {
@@ -79,7 +85,7 @@ func (m sessionModel) memberUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.overlays = append(m.overlays, newTermOverlay(m.c, msg.term))
 		return m, nil
 	case clockMsg: // a second of the room's timer: the status line counts it
-		if t := m.p.room.mv.Timer; t.At.Equal(msg.gen) {
+		if t := m.seat.mv.Timer; t.At.Equal(msg.gen) {
 			return m, m.clockTick(t)
 		}
 		return m, nil
@@ -114,7 +120,7 @@ func (m sessionModel) memberAct(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 		m.overlays = append(m.overlays, newTermOverlay(m.c, a.term))
 	case quitAction:
 		m.overlays = nil
-		m.p.room.me.Leave()
+		m.seat.me.Leave()
 		return m, tea.Batch(cmd, tea.Quit)
 	}
 	return m, cmd
@@ -122,7 +128,7 @@ func (m sessionModel) memberAct(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 
 // memberKey handles a key on a member's view.
 func (m sessionModel) memberKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k, pk, l := m.c.keys.Room, m.c.keys.Present, m.p.room
+	k, pk, l := m.c.keys.Room, m.c.keys.Present, m.seat
 	l.wordShown = false // the seat word shows until the member's first key (then in ?)
 	switch {
 	case key.Matches(kp, k.Leave):
@@ -148,7 +154,7 @@ func (m sessionModel) memberKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		l.me.Follow()
 		l.notice = ""
 		return m.memberChanged()
-	case m.p.memberVoteKey(kp):
+	case m.p.memberVoteKey(l, kp):
 	case key.Matches(kp, k.Ahead):
 		m.p.goTo(m.p.at + 1)
 		m.p.layout()
@@ -181,7 +187,7 @@ func (m sessionModel) memberHelp() [][]key.Binding {
 // screen of this size and theme (no term focused, nothing of their own on
 // it): a step shown to a room of a hundred is laid out once.
 func (m *presentModel) sharedLayout() {
-	d, s := m.room.deck, m.step()
+	d, s := m.room.shared(), m.step()
 	if d == nil || m.focus >= 0 || (s.kind != stepTitle && s.kind != stepIdea && s.kind != stepPassage && s.kind != stepQuestion) {
 		m.layout()
 		return
@@ -199,4 +205,111 @@ func (m *presentModel) sharedLayout() {
 		d.count.Add(1)
 		d.layouts.Store(k, layoutEntry{lines: m.body.lines, terms: m.terms})
 	}
+}
+
+// memberSeat is a member's seat in a served room: the member sees the
+// room's step (or one of their own), votes from it, and reveals nothing.
+type memberSeat struct {
+	me   *room.Member
+	c    *common
+	deck *Deck // the room's, with the layouts members' screens share
+	mv   room.MemberView
+	// The member's choice on the step's open vote: cursor is the option the
+	// arrows reached (-1: none, nothing is preselected) on step cursorAt;
+	// choiceLine is the body line of the first option.
+	cursor, cursorAt, choiceLine int
+	// lastPhase is the phase of the member's item last laid out, so a
+	// reveal scrolls to the answer once.
+	lastPhase room.Phase
+	// notice is a short word for a member (a vote refused).
+	notice string
+	// clockAt is the room's timer a member's screen ticks for.
+	clockAt time.Time
+	// wordShown says a member's status line shows their seat word: from
+	// joining until their first key, so it is not on screen all meeting
+	// for anyone beside them to read (? shows it again).
+	wordShown bool
+}
+
+func (l *memberSeat) moved(md *meeting.Deck, i int) {
+	l.me.Goto(md.RoomStep(i))
+	l.mv = l.me.View()
+	l.notice = ""
+}
+
+func (l *memberSeat) at() (int, bool)                                { return l.mv.Step.Index, true }
+func (l *memberSeat) item(id string) (room.ItemView, bool)           { return l.me.Item(id) }
+func (l *memberSeat) hand(*content.QuizBank, *content.Scenario, int) {}
+func (l *memberSeat) undo(*content.Scenario)                         {}
+func (l *memberSeat) reveal(*content.Scenario) (done, decided bool)  { return false, true }
+func (l *memberSeat) shareTimer(countdown)                           {}
+func (l *memberSeat) atStake(*presentModel) (bool, string)           { return false, "" }
+func (l *memberSeat) keep() map[string]room.ItemState                { return nil }
+func (l *memberSeat) hidesSplit() bool                               { return false }
+func (l *memberSeat) shared() *Deck                                  { return l.deck }
+func (l *memberSeat) key(tea.KeyPressMsg) (tea.Cmd, bool)            { return nil, false }
+func (l *memberSeat) help(RoomKeys) []key.Binding                    { return nil }
+func (l *memberSeat) refresh()                                       {}
+func (l *memberSeat) timerHint() bool                                { return false }
+
+func (l *memberSeat) takeUp(string, room.ItemState) error {
+	return fmt.Errorf("a member's screen keeps no presentation")
+}
+
+func (l *memberSeat) quizLines(m *presentModel, s step) []string { return m.memberQuizLines(l, s) }
+
+func (l *memberSeat) titleCard(_ *Styles, w int, chapter func(int) []string) []string {
+	return chapter(w)
+}
+
+// status is a member's status line: whether they follow the room (and
+// their seat word, until their first key), a refused vote, the room's
+// timer.
+func (l *memberSeat) status(m *presentModel) string {
+	// a narrow screen (a member's phone, a split window) gets the short words
+	narrow := l.c.width < 64
+	var parts []string
+	switch {
+	case l.mv.DriverLeft:
+		parts = append(parts, "the facilitator left · the room waits")
+	case l.notice != "":
+		parts = append(parts, l.notice)
+	case l.mv.Following && narrow && l.wordShown:
+		parts = append(parts, "following · seat "+l.me.SeatWord())
+	case l.mv.Following && narrow:
+		parts = append(parts, "following")
+	case l.mv.Following && l.wordShown:
+		parts = append(parts, "following the room · seat word "+l.me.SeatWord())
+	case l.mv.Following:
+		parts = append(parts, "following the room")
+	case narrow:
+		parts = append(parts, "on your own · f follows")
+	default:
+		parts = append(parts, "on your own · f follows the room (at "+m.counterAt(l.mv.RoomStep.Index)+")")
+	}
+	if c := l.clock(); c != "" {
+		parts = append(parts, c)
+	}
+	switch p := m.body.position(); {
+	case p != "" && narrow:
+		parts = append(parts, p)
+	case p != "":
+		parts = append(parts, p+" j/k") // ↑/↓ choose on an open vote
+	}
+	return m.c.styles.Item.Render(" " + strings.Join(parts, " · "))
+}
+
+// clock is the room's timer as a member's status line shows it: "⏱ 4:32",
+// "" when the facilitator has not started one.
+func (l *memberSeat) clock() string {
+	t := l.mv.Timer
+	if !t.Shown {
+		return ""
+	}
+	left := t.Remaining(time.Now())
+	s := fmt.Sprintf("⏱ %d:%02d", int(left/time.Minute), int(left%time.Minute/time.Second))
+	if !t.Running && left > 0 {
+		s += " paused"
+	}
+	return s
 }

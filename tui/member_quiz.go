@@ -18,12 +18,12 @@ import (
 // facilitator reveals, the room's tally beside what the member said, the
 // essay's answer, then (for items of the sign category) the sign vote the
 // same way, and the explanation with its passage.
-func (m *presentModel) memberQuizLines(s step) []string {
+func (m *presentModel) memberQuizLines(l *memberSeat, s step) []string {
 	st, w, bank := m.c.styles, m.quizColumn(), m.c.pack.Quiz
-	l, sc := m.room, s.scenario
+	sc := s.scenario
 	// the scenario and the question look the same on every member's
 	// screen of a size and theme: laid out once, shared, copied here
-	lines := slices.Clone(m.room.deck.part(partKey{"scenario", m.at, w, st.Name}, func() []string {
+	lines := slices.Clone(l.deck.part(partKey{"scenario", m.at, w, st.Name}, func() []string {
 		var out []string
 		add := func(x string) { out = append(out, strings.Split(x, "\n")...) }
 		add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.number, s.of), w)))
@@ -46,11 +46,11 @@ func (m *presentModel) memberQuizLines(s step) []string {
 		return lines
 	}
 	if !v.Category.Revealed {
-		return append(lines, m.choiceLines(v.Category, w, len(lines))...)
+		return append(lines, m.choiceLines(l, v.Category, w, len(lines))...)
 	}
 	m.revealAt = len(lines)
 	if v.Sign != nil && v.Sign.Open && !v.Sign.Revealed { // the sign vote: the reveal in words, the vote whole
-		return m.signVoteLines(lines, v, w)
+		return m.signVoteLines(l, lines, v, w)
 	}
 	lines = append(lines, m.pollTally(v.Category, w)...)
 	lines = append(lines, m.saidLines(v.Category, w)...)
@@ -61,21 +61,21 @@ func (m *presentModel) memberQuizLines(s step) []string {
 			if !v.Sign.Open {
 				return lines
 			}
-			return append(lines, m.choiceLines(*v.Sign, w, len(lines))...)
+			return append(lines, m.choiceLines(l, *v.Sign, w, len(lines))...)
 		}
 		m.revealAt = len(lines) - 1
 		lines = append(lines, m.pollTally(*v.Sign, w)...)
 		lines = append(lines, m.saidLines(*v.Sign, w)...)
 	}
-	return append(lines, m.room.deck.part(partKey{"explanation", m.at, w, st.Name}, func() []string {
+	return append(lines, l.deck.part(partKey{"explanation", m.at, w, st.Name}, func() []string {
 		return explanationLines(st, sc, w)
 	})...)
 }
 
 // choiceLines are the options of an open vote: the one the arrows reached
 // marked ›, the member's vote marked ●, and how to vote.
-func (m *presentModel) choiceLines(p meeting.Poll, w, at int) []string {
-	st, l := m.c.styles, m.room
+func (m *presentModel) choiceLines(l *memberSeat, p meeting.Poll, w, at int) []string {
+	st := m.c.styles
 	l.choiceLine = at + 1
 	out := []string{""}
 	for i, o := range p.Options {
@@ -133,8 +133,8 @@ func (m *presentModel) saidLines(p meeting.Poll, w int) []string {
 // memberVoteKey handles a member's voting keys on a quiz step: a digit
 // votes at once, the arrows move the choice and enter votes for it. It
 // reports whether the key was one of them.
-func (m *presentModel) memberVoteKey(kp tea.KeyPressMsg) bool {
-	l, k, bank := m.room, m.c.keys.Room, m.c.pack.Quiz
+func (m *presentModel) memberVoteKey(l *memberSeat, kp tea.KeyPressMsg) bool {
+	k, bank := m.c.keys.Room, m.c.pack.Quiz
 	s := m.step()
 	if s.kind != stepQuiz || bank == nil {
 		return false
@@ -149,7 +149,7 @@ func (m *presentModel) memberVoteKey(kp tea.KeyPressMsg) bool {
 	switch {
 	case key.Matches(kp, k.Vote):
 		if i := digitOption(kp); i < n {
-			m.cast(s.scenario.ID, sign, i, open, shown)
+			m.cast(l, s.scenario.ID, sign, i, open, shown)
 		}
 	case open && key.Matches(kp, k.Up):
 		l.cursor = (max(l.cursor, 0) + n - 1) % n
@@ -161,7 +161,7 @@ func (m *presentModel) memberVoteKey(kp tea.KeyPressMsg) bool {
 		m.body.show(l.choiceLine + l.cursor)
 	case open && key.Matches(kp, k.Choose):
 		if l.cursor >= 0 { // enter votes for a choice moved to, never a default
-			m.cast(s.scenario.ID, sign, l.cursor, open, shown)
+			m.cast(l, s.scenario.ID, sign, l.cursor, open, shown)
 		}
 	default:
 		return false
@@ -170,8 +170,8 @@ func (m *presentModel) memberVoteKey(kp tea.KeyPressMsg) bool {
 }
 
 // cast votes for option i, or says why it cannot.
-func (m *presentModel) cast(scenario string, sign bool, i int, open, shown bool) {
-	l, bank := m.room, m.c.pack.Quiz
+func (m *presentModel) cast(l *memberSeat, scenario string, sign bool, i int, open, shown bool) {
+	bank := m.c.pack.Quiz
 	var err error
 	switch {
 	case !shown:

@@ -40,8 +40,9 @@ type presentModel struct {
 	// perChapter and seed are what the deck was built with.
 	perChapter int
 	seed       int64
-	// room is the served room this presenter drives or shows; nil for none.
-	room *roomLink
+	// room is the presenter's side of its room (roomside.go): its own, the
+	// served room it drives, or a member's seat.
+	room roomSide
 	// revealAt is the first line of what a member's quiz step just revealed.
 	revealAt int
 	// wide is how wide a title card is laid out when wider than the
@@ -77,10 +78,10 @@ func (m presentModel) tick() tea.Cmd {
 	return m.c.tick(time.Second, func(time.Time) tea.Msg { return timerTickMsg{gen: gen} })
 }
 
-func newPresent(c *common, chapter, perChapter int, seed int64) presentModel {
-	md := meeting.NewDeck(c.pack, perChapter, seed)
-	m := presentModel{c: c, keys: c.keys.Present, md: md, deck: stepsOf(md), explained: map[string]bool{},
+func newPresent(c *common, chapter, perChapter int, seed int64, ro *RoomOptions) presentModel {
+	m := presentModel{c: c, keys: c.keys.Present, explained: map[string]bool{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}, perChapter: perChapter, seed: seed}
+	m.attachRoom(ro)
 	for i, s := range m.deck {
 		if s.kind == stepTitle && s.chapter.Number == chapter {
 			m.at = i
@@ -126,8 +127,8 @@ func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 	k := m.keys
 	s := m.step()
-	if mm, cmd, ok := m.roomKey(kp); ok {
-		return mm, cmd
+	if cmd, ok := m.room.key(kp); ok {
+		return m, cmd
 	}
 	switch {
 	case key.Matches(kp, k.Timer):
@@ -311,7 +312,7 @@ func (m *presentModel) questionLines(s step) []string {
 			add(st.Accent.Render("▎") + " " + st.Quote.Render(l))
 		}
 	}
-	if !m.timer.shown && !m.room.member() {
+	if !m.timer.shown && m.room.timerHint() {
 		add("")
 		add(st.Item.Render(truncate("t starts a 5-minute timer; + and − change it", w)))
 	}
@@ -348,18 +349,6 @@ func (m presentModel) counterAt(at int) string {
 	return fmt.Sprintf("ch %d · %d/%d", s.chapter.Number, at-first+1, last-first+1)
 }
 
-// ShortHelp is the footer when shown with ?.
-func (m presentModel) ShortHelp() []key.Binding {
-	k := m.keys
-	if m.room.member() {
-		return nil
-	}
-	if m.step().kind == stepQuiz {
-		return []key.Binding{k.Count, k.Undo, k.Reveal, k.Next, k.Timer, k.Help}
-	}
-	return []key.Binding{k.Next, k.Prev, k.Chapters, k.Timer, k.NextTerm, k.Help}
-}
-
 // FullHelp is every presenter key.
 func (m presentModel) FullHelp() [][]key.Binding {
 	k := m.keys
@@ -369,49 +358,10 @@ func (m presentModel) FullHelp() [][]key.Binding {
 		{k.Timer, k.More, k.Less, k.Reset},
 		{k.NextTerm, k.PrevTerm, k.Reveal, m.c.keys.Glossary},
 		{k.Help, k.Quit, m.c.keys.Quit},
-		m.room.roomHelp(m.c.keys.Room),
+		m.room.help(m.c.keys.Room),
 	}
 }
 
-// atStake says whether quitting would lose something the room did: hands
-// counted or a timer running.
-func (m presentModel) atStake() bool {
-	if m.timer.running || m.room.servedRoom() {
-		return true
-	}
-	return m.countedItems() > 0
-}
-
-// countedItems is how many items of the presenter's own room have hands
-// counted.
-func (m presentModel) countedItems() int {
-	if !m.room.facilitator() {
-		return 0
-	}
-	n := 0
-	for _, st := range m.room.r.Snapshot() {
-		if sum(st.Categories) > 0 || sum(st.Signs) > 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// stakeText says what ending the presentation now would lose.
-func (m presentModel) stakeText() string {
-	if m.room.servedRoom() {
-		return m.room.stakeText()
-	}
-	var lost []string
-	if counted := m.countedItems(); counted > 0 {
-		lost = append(lost, fmt.Sprintf("the room's votes on %d %s", counted, plural(counted, "scenario", "scenarios")))
-	}
-	if m.timer.running {
-		lost = append(lost, "the running timer")
-	}
-	what := strings.Join(lost, " and ")
-	if m.c.store != nil {
-		return "The place, " + what + " are kept for next time, under the profile “" + m.c.profile + "”."
-	}
-	return "Without --profile, " + what + " will be lost."
-}
+// atStake says whether ending the presentation now would lose something
+// or end something for others, and what.
+func (m presentModel) atStake() (bool, string) { return m.room.atStake(&m) }

@@ -27,7 +27,7 @@ func (m presentModel) vote() *roomVote {
 	if s.kind != stepQuiz {
 		return nil
 	}
-	return m.room.voteOf(m.c.pack.Quiz, s.scenario, m.explained[s.scenario.ID])
+	return voteOf(m.room, m.c.pack.Quiz, s.scenario, m.explained[s.scenario.ID])
 }
 
 // asksSign says whether a scenario has the follow-up about its sign.
@@ -53,7 +53,7 @@ func (m *presentModel) reveal() bool {
 	if done, decided := m.room.reveal(sc); decided {
 		return done
 	}
-	if m.room.member() || m.explained[sc.ID] {
+	if m.explained[sc.ID] {
 		return false
 	}
 	m.explained[sc.ID] = true
@@ -77,10 +77,7 @@ const gridWidth = 64
 // scenario the room is discussing.
 func (m *presentModel) quizPinned(s step) []string {
 	st, w := m.c.styles, m.quizColumn()
-	var d *Deck
-	if m.room.servedRoom() { // in a room, laid out once: each vote redraws the count under it
-		d = m.room.deck
-	}
+	d := m.room.shared() // in a room, laid out once: each vote redraws the count under it
 	// clipped: the layout appends to it, never into the shared lines
 	return slices.Clip(d.part(partKey{"pinned", m.at, w, st.Name}, func() []string {
 		var lines []string
@@ -139,7 +136,7 @@ func (m *presentModel) quizStage(s step) []string {
 		// the category's bars stay above the signs where the screen has
 		// room for both; else one line says the answer and the hands
 		room := m.c.height - m.topGap() - 1 - len(m.quizPinned(s))
-		if room >= len(bank.Signs)/2+2+len(labels)+3 && !m.room.member() {
+		if room >= len(bank.Signs)/2+2+len(labels)+3 {
 			lines = append(lines, m.tallyLines(labels, v.cats, map[int]bool{right: true}, w)...)
 		} else {
 			add(st.Right.Render(truncate(answer, w)))
@@ -153,7 +150,7 @@ func (m *presentModel) quizStage(s step) []string {
 				tagged[i] = true
 			}
 		}
-		pending := m.room.servedRoom() && !v.signRevealed // in a room: who voted, not how
+		pending := m.room.hidesSplit() && !v.signRevealed // in a room: who voted, not how
 		lines = append(lines, m.signGrid(signs, v.signs, tagged, w, pending)...)
 		if pending {
 			add("")
@@ -329,7 +326,7 @@ func (m presentModel) roomLines(s step) []string {
 		if d.kind != stepQuiz || d.chapter != s.chapter {
 			continue
 		}
-		v := m.room.voteOf(bank, d.scenario, m.explained[d.scenario.ID])
+		v := voteOf(m.room, bank, d.scenario, m.explained[d.scenario.ID])
 		if sum(v.cats) == 0 {
 			add(st.Item.Render(truncate(fmt.Sprintf("  %d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))
 			continue

@@ -24,12 +24,10 @@ func (m presentModel) record() {
 	p := progress.Presentation{Step: m.at, Chapter: s.chapter.Number, Kind: stepKindNames[s.kind],
 		Items: m.perChapter, Seed: m.seed, Votes: map[string]progress.RoomVote{},
 		Timer: progress.Timer{Set: int(m.timer.set / time.Second), Left: int((m.timer.left + time.Second - 1) / time.Second), Shown: m.timer.shown}}
-	if m.room.facilitator() {
-		for id, st := range m.room.r.Snapshot() { // revealed tallies and hands: never a vote not revealed
-			if sum(st.Categories) > 0 || sum(st.Signs) > 0 || st.Phase > room.Voting {
-				p.Votes[id] = progress.RoomVote{Categories: st.Categories, Signs: st.Signs, Revealed: st.Phase >= room.Revealed,
-					SignRevealed: st.Phase == room.SignRevealed, Explained: m.explained[id]}
-			}
+	for id, st := range m.room.keep() { // revealed tallies and hands: never a vote not revealed
+		if sum(st.Categories) > 0 || sum(st.Signs) > 0 || st.Phase > room.Voting {
+			p.Votes[id] = progress.RoomVote{Categories: st.Categories, Signs: st.Signs, Revealed: st.Phase >= room.Revealed,
+				SignRevealed: st.Phase == room.SignRevealed, Explained: m.explained[id]}
 		}
 	}
 	m.c.progress.SetPresentation(p)
@@ -44,9 +42,6 @@ func (m *presentModel) restore(p *progress.Presentation, atStep bool) {
 		return
 	}
 	for id, v := range p.Votes {
-		if !m.room.facilitator() {
-			break
-		}
 		phase := room.Voting
 		switch {
 		case v.Revealed && v.SignRevealed:
@@ -61,7 +56,7 @@ func (m *presentModel) restore(p *progress.Presentation, atStep bool) {
 			}
 		}
 		// what the pack no longer has, or does not fit it, is left out
-		if m.room.r.Restore(id, room.ItemState{Phase: phase, Categories: v.Categories, Signs: signs}) == nil && v.Explained && v.Revealed {
+		if m.room.takeUp(id, room.ItemState{Phase: phase, Categories: v.Categories, Signs: signs}) == nil && v.Explained && v.Revealed {
 			m.explained[id] = true
 		}
 	}

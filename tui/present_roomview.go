@@ -9,15 +9,14 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
 	"studyguide/room"
 )
 
 // whoText is the title and text of w: who is in the room.
-func (l *roomLink) whoText() (string, string) {
-	fv := l.fv
+func (s *servedRoom) whoText() (string, string) {
+	fv := s.fv
 	if fv.Present == 0 {
 		return "In the room", "Nobody has joined yet. Press j to see how to join."
 	}
@@ -28,11 +27,8 @@ func (l *roomLink) whoText() (string, string) {
 // how to join above the chapter (chapter lays it out at a width); with a
 // web door, a QR code members' phones scan, beside the rest when the
 // screen is wide enough, above it when not.
-func (l *roomLink) titleCard(st *Styles, w int, chapter func(w int) []string) []string {
-	if !l.servedRoom() {
-		return chapter(w)
-	}
-	i := l.info
+func (s *servedRoom) titleCard(st *Styles, w int, chapter func(w int) []string) []string {
+	i := s.info
 	ssh := "or in a terminal:\n" + i.Command()
 	var qr []string
 	big := false
@@ -41,7 +37,7 @@ func (l *roomLink) titleCard(st *Styles, w int, chapter func(w int) []string) []
 		// twice the size where the screen has the room: a projector at a
 		// small font shows many cells, each of them small
 		n := qrModules(link)
-		big = l.c != nil && l.c.height-6 >= n+2 && l.c.width >= 2*n+4
+		big = s.c.height-6 >= n+2 && s.c.width >= 2*n+4
 		qr = qrLines(link, st.IsDark, big)
 	}
 	if len(qr) == 0 { // no web door: the ssh line
@@ -91,57 +87,29 @@ func (l *roomLink) titleCard(st *Styles, w int, chapter func(w int) []string) []
 	return append(append(append(qr, under...), ""), chapter(w)...)
 }
 
-// status is the left of the status line in a room: the facilitator sees
-// how many are in the room, a member whether they follow the room.
-func (l *roomLink) status(st *Styles, scrolled string, at int, counter func(int) string) string {
-	// a narrow screen (a member's phone, a split window) gets the short words
-	narrow := l.c != nil && l.c.width < 64
-	var parts []string
+// status is the facilitator's status line: how many are in the room, the
+// room's keys, and a warning when someone is guessing the code.
+func (s *servedRoom) status(m *presentModel) string {
+	// a narrow screen (a split window, a projector's big font) gets the short words
+	narrow := s.c.width < 64
 	warning := ""
-	if l.facilitator() {
-		if d := l.fv.Door; d.Paused || d.WrongCodes >= guessingAt {
-			warning = doorWarning(d, narrow)
-		}
+	if d := s.fv.Door; d.Paused || d.WrongCodes >= guessingAt {
+		warning = doorWarning(d, narrow)
 	}
-	switch {
-	case !l.facilitator() && l.mv.DriverLeft:
-		parts = append(parts, "the facilitator left · the room waits")
-	case l.facilitator() && narrow:
-		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present))
-	case l.facilitator() && warning != "": // the warning takes the keys' place
-		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present))
-	case l.facilitator():
-		parts = append(parts, fmt.Sprintf("%d in the room", l.fv.Present), "j join · w who")
-	case l.notice != "":
-		parts = append(parts, l.notice)
-	case l.mv.Following && narrow && l.wordShown:
-		parts = append(parts, "following · seat "+l.me.SeatWord())
-	case l.mv.Following && narrow:
-		parts = append(parts, "following")
-	case l.mv.Following && l.wordShown:
-		parts = append(parts, "following the room · seat word "+l.me.SeatWord())
-	case l.mv.Following:
-		parts = append(parts, "following the room")
-	case narrow:
-		parts = append(parts, "on your own · f follows")
-	default:
-		parts = append(parts, "on your own · f follows the room (at "+counter(l.mv.RoomStep.Index)+")")
+	parts := []string{fmt.Sprintf("%d in the room", s.fv.Present)}
+	if !narrow && warning == "" { // the warning takes the keys' place
+		parts = append(parts, "j join · w who")
 	}
-	if c := l.clock(); c != "" && !l.facilitator() {
-		parts = append(parts, c)
-	}
-	switch {
-	case scrolled != "" && narrow:
-		parts = append(parts, scrolled)
-	case scrolled != "" && l.facilitator():
-		parts = append(parts, scrolled+" ↑/↓") // j shows how to join
-	case scrolled != "":
-		parts = append(parts, scrolled+" j/k") // ↑/↓ choose on an open vote
+	switch p := m.body.position(); {
+	case p != "" && narrow:
+		parts = append(parts, p)
+	case p != "":
+		parts = append(parts, p+" ↑/↓") // j shows how to join
 	}
 	if warning != "" { // after the count, which it must not push off the line
 		parts = append(parts, warning)
 	}
-	return st.Item.Render(" " + strings.Join(parts, " · "))
+	return m.c.styles.Item.Render(" " + strings.Join(parts, " · "))
 }
 
 // guessingAt is how many wrong codes in the room's window make the
@@ -161,23 +129,14 @@ func doorWarning(d room.Door, narrow bool) string {
 	return fmt.Sprintf("⚠ %d wrong codes in 10 min: someone may be guessing", d.WrongCodes)
 }
 
-// stakeText says what ending the presentation does to the room.
-func (l *roomLink) stakeText() string {
-	n := l.r.FacilitatorView().Present
-	if l.driver {
-		return "You leave the driver's seat; the room goes on. Join again with the facilitator code to drive."
+// atStake: ending the meeting always does something to the room.
+func (s *servedRoom) atStake(*presentModel) (bool, string) {
+	if s.driver {
+		return true, "You leave the driver's seat; the room goes on. Join again with the facilitator code to drive."
 	}
 	who := "Nobody is in the room."
-	if n > 0 {
+	if n := s.r.FacilitatorView().Present; n > 0 {
 		who = fmt.Sprintf("The %d %s in the room will be sent home.", n, plural(n, "member", "members"))
 	}
-	return "This ends the meeting. " + who + " The meeting record is written when the server stops."
-}
-
-// roomHelp is the facilitator's room keys, for the full help.
-func (l *roomLink) roomHelp(k RoomKeys) []key.Binding {
-	if !l.servedRoom() {
-		return nil
-	}
-	return []key.Binding{k.Join, k.Who}
+	return true, "This ends the meeting. " + who + " The meeting record is written when the server stops."
 }

@@ -291,7 +291,7 @@ func TestPresenterResumesWithAProfile(t *testing.T) {
 	}
 	// a chapter asked for: there, with the hands still kept
 	ch2 := newHarness(t, 80, 24, Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1, Progress: st})
-	if _, kept := ch2.m.present.room.r.Snapshot()[id]; ch2.m.present.step().chapter.Number != 2 || !kept {
+	if _, kept := ch2.m.present.room.keep()[id]; ch2.m.present.step().chapter.Number != 2 || !kept {
 		t.Fatal("present 2 with a profile should open chapter 2 and keep the room's votes")
 	}
 }
@@ -384,7 +384,7 @@ func TestServedRoomResumesWithAProfile(t *testing.T) {
 	hs.keys("1")
 	// next meeting, a plain presentation under the same profile
 	again := newHarness(t, 100, 30, Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st})
-	kept := again.m.present.room.r.Snapshot()
+	kept := again.m.present.room.keep()
 	if got := kept[first]; got.Phase < room.Revealed || got.Categories[0] != 2 || got.Categories[1] != 1 {
 		t.Errorf("the revealed item came back as %+v, want 2 NGO-like, 1 Mass-organization-like", got)
 	}

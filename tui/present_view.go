@@ -67,12 +67,7 @@ func (m *presentModel) layout() {
 	case stepQuestion:
 		lines = m.questionLines(s)
 	case stepQuiz:
-		if m.room.member() { // a member's own vote and scroll, at their size
-			lines = m.memberQuizLines(s)
-			break
-		}
-		m.pinned = m.quizPinned(s)
-		lines = m.quizStage(s)
+		lines = m.room.quizLines(m, s) // a member's: their own vote, at their size
 	case stepRoom:
 		lines = m.roomLines(s)
 	}
@@ -163,8 +158,8 @@ func (m presentModel) View() string {
 	if p := m.body.position(); p != "" {
 		left = st.Item.Render(" " + p + " · j/k")
 	}
-	if m.room.servedRoom() || m.room.member() {
-		left = m.room.status(st, m.body.position(), m.at, m.counterAt)
+	if s := m.room.status(&m); s != "" {
+		left = s
 	}
 	right := m.counter() + " "
 	if m.tmode == timerLine {

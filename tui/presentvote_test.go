@@ -320,7 +320,7 @@ func TestVoteBarsFitNarrowScreens(t *testing.T) {
 	for w := minWidth; w <= 34; w++ {
 		hs.send(tea.WindowSizeMsg{Width: w, Height: 12})
 		for _, hands := range []int{1, 9, 10, 99, 100, 999} {
-			for p.room.r.UndoHand(p.step().scenario.ID) { // no hands before these
+			for p.room.(*ownRoom).r.UndoHand(p.step().scenario.ID) { // no hands before these
 			}
 			func() {
 				defer func() {

@@ -16,7 +16,7 @@ import (
 // signVoteLines is a member's quiz step while the sign vote is open: the
 // scenario (lines, without the category's question), what the reveal
 // said, and the vote.
-func (m *presentModel) signVoteLines(lines []string, v *meeting.Vote, w int) []string {
+func (m *presentModel) signVoteLines(l *memberSeat, lines []string, v *meeting.Vote, w int) []string {
 	st, bank := m.c.styles, m.c.pack.Quiz
 	lines = lines[:len(lines)-1] // the category's question: answered now
 	m.revealAt = len(lines)
@@ -24,7 +24,7 @@ func (m *presentModel) signVoteLines(lines []string, v *meeting.Vote, w int) []s
 	lines = append(lines, m.saidLines(v.Category, w)[1:]...) // what the member said, the room, the essay
 	add("")
 	add(st.Heading.Render(wrapText(bank.SignQuestion(), w)))
-	lines = m.fitSignVote(append(lines, m.choiceLines(*v.Sign, w, len(lines))...), m.c.height-m.topGap()-1)
+	lines = m.fitSignVote(l, append(lines, m.choiceLines(l, *v.Sign, w, len(lines))...), m.c.height-m.topGap()-1)
 	m.voteEnd = len(lines) - 1
 	return lines
 }
@@ -34,8 +34,7 @@ func (m *presentModel) signVoteLines(lines []string, v *meeting.Vote, w int) []s
 // scenario but the first; if it is still too tall, the reveal's place is
 // moved so that the vote's last line is on screen when the member's view
 // scrolls to it.
-func (m *presentModel) fitSignVote(lines []string, room int) []string {
-	l := m.room
+func (m *presentModel) fitSignVote(l *memberSeat, lines []string, room int) []string {
 	if len(lines) <= room {
 		return lines
 	}
