@@ -65,8 +65,8 @@ type Model struct {
 	screen  screen
 	home    *homeModel
 	reader  *readerModel
-	quiz    quizModel
-	present presentModel
+	quiz    *quizModel
+	present *presentModel
 	// inQuiz says a quiz is under way (on screen, or paused while the
 	// reader shows one of its passages).
 	inQuiz bool
@@ -129,7 +129,7 @@ func New(pack *content.Pack, opts Options) Model {
 		m.setScreen(screenReader)
 	case opts.Chapter > 0:
 		m.setScreen(screenReader)
-		m.reader.chapter = min(opts.Chapter, len(pack.Chapters)) - 1
+		m.reader.startAt(min(opts.Chapter, len(pack.Chapters)) - 1)
 	}
 	if opts.Present {
 		m.setScreen(screenPresent)
@@ -137,14 +137,14 @@ func New(pack *content.Pack, opts Options) Model {
 		if ch == 0 { // with --profile, back to the chapter the room was on
 			ch = opts.Progress.Position.Chapter
 		}
-		m.present = newPresent(c, max(1, ch), opts.PresentItems, opts.PresentSeed, opts.Room)
+		present := newPresent(c, max(1, ch), opts.PresentItems, opts.PresentSeed, opts.Room)
+		m.present = &present
 		m.present.restore(opts.Progress.Present, opts.Chapter == 0)
 		m.present.showRoom()
 	}
 	if opts.Quiz != nil {
-		mm, _ := m.startQuiz(quizStartMsg{opts: *opts.Quiz, title: opts.QuizTitle})
+		mm, _ := m.startQuiz(quizStartMsg{opts: *opts.Quiz, title: opts.QuizTitle, from: screenHome, fixed: true})
 		m = mm.(Model)
-		m.quiz.from = screenHome
 	}
 	return m
 }
@@ -153,10 +153,7 @@ func New(pack *content.Pack, opts Options) Model {
 // it is on screen: a chapter rendered in the background is not "read".
 func (m *Model) setScreen(s screen) {
 	m.screen = s
-	m.reader.active = s == screenReader
-	if m.reader.active {
-		m.reader.settle()
-	}
+	m.reader.setActive(s == screenReader)
 }
 
 // enableKeys turns on the keys for the parts the pack has.
@@ -252,31 +249,27 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case quizStartMsg:
 		return m.startQuiz(msg)
 	case quizOpenMsg:
-		m.reader.peek = &peek{quiz: true} // a look at the passage, not reading
 		m.setScreen(screenReader)
-		m.reader.keys.Back.SetHelp("q/esc", "back to the quiz")
-		cmd := m.reader.open(msg.chapter, msg.paragraph)
+		cmd := m.reader.openFromQuiz(msg.chapter, msg.paragraph)
 		return m, cmd
 	case quizDoneMsg:
 		m.inQuiz = false
 		m.setScreen(m.quiz.from)
 		m.home.refresh()
 		return m, nil
-	case chapterPickMsg:
-		m.overlays = append(m.overlays, newChapterPicker(m.c, m.present.step().chapter.Number))
-		return m, nil
-	case timerTickMsg:
-		var cmd tea.Cmd
-		m.present, cmd = m.present.Update(msg)
+	case showMsg:
+		o, cmd := msg.open()
+		m.overlays = append(m.overlays, o)
 		return m, cmd
-	case signsMsg:
-		m.overlays = append(m.overlays, newSignsOverlay(m.c))
-		return m, nil
+	case timerTickMsg, RoomChangedMsg: // the presenter's, when there is one
+		if m.present == nil {
+			return m, nil
+		}
+		return m, m.present.update(msg)
 	case backMsg:
-		m.reader.peek = nil
+		m.reader.endPeek()
 		if m.inQuiz {
 			m.setScreen(screenQuiz)
-			m.reader.keys.Back = m.c.keys.Reader.Back
 			return m, nil
 		}
 		m.setScreen(screenHome)
@@ -292,8 +285,6 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.tooSmall() {
 			return m, nil
 		}
-	case RoomChangedMsg, roomOverlayMsg, joinCardMsg:
-		return m.roomMsg(msg)
 	}
 	if top := m.top(); top != nil {
 		cmd, act := top.update(msg)
@@ -331,9 +322,7 @@ func (m Model) act(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.saveNow())
 	case chapterAction:
 		m.overlays = m.overlays[:len(m.overlays)-1]
-		m.present.goTo(m.present.chapterStart(a.chapter))
-		m.present.layout()
-		m.present.record()
+		return m, tea.Batch(cmd, m.present.update(a))
 	case openChapterAction: // from the argument map
 		m.overlays = nil
 		m.setScreen(screenReader)
@@ -380,17 +369,14 @@ func (m Model) Progress() *progress.State { return m.c.progress }
 // resize tells every screen the new size.
 func (m *Model) resize(w, h int) tea.Cmd {
 	m.c.width, m.c.height = w, h
-	m.home.SetSize(w, h-1)
 	for _, o := range m.overlays {
 		o.layout(w, h)
 	}
-	if m.inQuiz {
-		m.quiz.layout()
+	var cmds []tea.Cmd
+	for _, p := range m.pages() {
+		cmds = append(cmds, p.resize(w, h))
 	}
-	if m.screen == screenPresent {
-		m.present.layout()
-	}
-	return m.reader.SetSize(w, h)
+	return tea.Batch(cmds...)
 }
 
 func (m Model) View() tea.View {
@@ -434,33 +420,38 @@ func (m Model) layers() (base, popup string) {
 	}); ok { // covers the whole screen: nothing beneath to draw
 		return top.view(), ""
 	}
-	switch m.screen {
-	case screenHome:
-		base = m.home.View() + "\n" + m.c.shortHelp(m.c.width, m.home.ShortHelp())
-	case screenReader:
-		base = m.reader.View()
-	case screenQuiz:
-		base = m.quiz.View()
-	case screenPresent:
-		base = m.present.View()
-	}
+	base = m.page().view()
 	if top := m.top(); top != nil {
 		popup = top.view()
 	}
 	return base, popup
 }
 
-// fullHelp is the active screen's help.
-func (m Model) fullHelp() [][]key.Binding {
+// page is the screen on show.
+func (m Model) page() page {
 	switch m.screen {
 	case screenReader:
-		return m.reader.FullHelp()
+		return m.reader
 	case screenQuiz:
-		return m.quiz.FullHelp()
+		return m.quiz
 	case screenPresent:
-		return m.present.FullHelp()
+		return m.present
 	}
-	return m.home.FullHelp()
+	return m.home
+}
+
+// pages are the screens that exist now: the home and the reader always,
+// a quiz while one is under way, the presenter when presenting. Each
+// keeps the terminal's size, to be right when shown.
+func (m Model) pages() []page {
+	ps := []page{m.home, m.reader}
+	if m.inQuiz {
+		ps = append(ps, m.quiz)
+	}
+	if m.present != nil {
+		ps = append(ps, m.present)
+	}
+	return ps
 }
 
 // overlay draws a popup centred over the page, kept inside the screen.

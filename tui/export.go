@@ -28,8 +28,8 @@ func ExportName(packID, profile string, now time.Time) string {
 }
 
 // exportCmd writes the notes to a markdown file in the background.
-func (m Model) exportCmd() tea.Cmd {
-	snapshot, pack, profile, dir := m.c.progress.Clone(), m.c.pack, m.c.profile, m.c.exportDir
+func exportCmd(c *common) tea.Cmd {
+	snapshot, pack, profile, dir := c.progress.Clone(), c.pack, c.profile, c.exportDir
 	return func() tea.Msg {
 		now := time.Now()
 		var b bytes.Buffer

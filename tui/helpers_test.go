@@ -115,7 +115,7 @@ func (hs *harness) run(cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		case renderedMsg, openMsg, backMsg, tea.BackgroundColorMsg, openTermMsg,
 			saveTickMsg, savedMsg, exportedMsg, list.FilterMatchesMsg,
-			quizStartMsg, quizOpenMsg, quizDoneMsg, signsMsg, chapterPickMsg, roomOverlayMsg, joinCardMsg:
+			quizStartMsg, quizOpenMsg, quizDoneMsg, showMsg:
 			m, next := hs.m.Update(msg)
 			hs.m = m.(Model)
 			queue = append(queue, next)

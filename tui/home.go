@@ -102,6 +102,23 @@ func (h homeModel) columnWidth() int { return min(h.width, maxReadWidth) }
 func (h homeModel) margin() string { return strings.Repeat(" ", max(0, (h.width-h.columnWidth())/2)) }
 
 func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
+	kp, isKey := msg.(tea.KeyPressMsg)
+	k, c := h.c.keys.Home, h.c
+	switch {
+	case !isKey:
+	case key.Matches(kp, k.Quit):
+		return h, tea.Quit
+	case key.Matches(kp, k.Export):
+		return h, exportCmd(c)
+	case key.Matches(kp, k.Map):
+		return h, show(func() overlay { return newMapOverlay(c) })
+	case key.Matches(kp, k.Plan):
+		return h, show(func() overlay { return newPlanOverlay(c) })
+	case key.Matches(kp, k.Quiz):
+		return h, startQuizCmd(quiz.Options{Mode: quiz.All}, "all scenarios")
+	case key.Matches(kp, k.Review):
+		return h, startQuizCmd(quiz.Options{Mode: quiz.Review}, "review")
+	}
 	if kp, ok := msg.(tea.KeyPressMsg); ok && key.Matches(kp, h.keys.Open) {
 		switch it := h.list.SelectedItem().(type) {
 		case continueItem:

@@ -133,6 +133,7 @@ func (wk *walker) fail(step int, format string, args ...any) {
 func (wk *walker) step(step int) (ok bool) {
 	before := wk.hs.m
 	msg, name := wk.next()
+	allowed := quitAllowed(before, msg) // the screens are behind pointers: asked before the input
 	wk.history = append(wk.history, name)
 	if _, key := msg.(tea.KeyPressMsg); key {
 		wk.reached["keys pressed"]++
@@ -147,7 +148,7 @@ func (wk *walker) step(step int) (ok bool) {
 		wk.hs.send(msg)
 	}
 	if wk.hs.quit {
-		if !quitAllowed(before, msg) {
+		if !allowed {
 			wk.fail(step, "the program ended on %s, which is not a quit key here", name)
 			return false
 		}
@@ -281,7 +282,7 @@ func quitAllowed(before Model, msg tea.Msg) bool {
 	case screenHome:
 		return k == "q"
 	case screenPresent:
-		return k == "q" && !roomWouldLose(before.present)
+		return k == "q" && !roomWouldLose(*before.present)
 	}
 	return false
 }

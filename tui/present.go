@@ -115,6 +115,15 @@ func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 		}
 		m.body.clamp()
 		return m, nil
+	case RoomChangedMsg: // a member came or went, a vote came in
+		m.room.refresh()
+		m.layout()
+		return m, nil
+	case chapterAction: // from the chapter list
+		m.goTo(m.chapterStart(msg.chapter))
+		m.layout()
+		m.record()
+		return m, nil
 	case tea.KeyPressMsg:
 		mm, cmd := m.key(msg)
 		mm.record()                  // with --profile: where the room is, for next time
@@ -130,7 +139,19 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 	if cmd, ok := m.room.key(kp); ok {
 		return m, cmd
 	}
+	c := m.c
 	switch {
+	case key.Matches(kp, k.Quit):
+		if stake, what := m.atStake(); stake {
+			return m, show(func() overlay { return newConfirmOverlay(c, "End the presentation?", what, quitAction{}) })
+		}
+		m.record()
+		return m, tea.Quit
+	case key.Matches(kp, k.Help):
+		help := m.FullHelp()
+		return m, show(func() overlay { return newHelpOverlay(c, help) })
+	case key.Matches(kp, c.keys.Glossary) && c.pack.Glossary != nil:
+		return m, show(func() overlay { return newIndexOverlay(c) })
 	case key.Matches(kp, k.Timer):
 		mm, cmd := m.toggleTimer()
 		mm.layout() // the timer may take a line
@@ -157,7 +178,8 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 		}
 		m.goTo(m.chapterStart(n))
 	case key.Matches(kp, k.Chapters):
-		return m, func() tea.Msg { return chapterPickMsg{} }
+		n := s.chapter.Number
+		return m, show(func() overlay { return newChapterPicker(c, n) })
 	case key.Matches(kp, k.NextTerm) && len(m.terms) > 0:
 		m.focus = (m.focus + 1) % len(m.terms)
 		m.layout()
@@ -256,9 +278,6 @@ func (m presentModel) chapterStart(n int) int {
 	}
 	return m.at
 }
-
-// chapterPickMsg opens the chapter list.
-type chapterPickMsg struct{}
 
 // column is the width of the presenter's text: narrow and centred, with
 // generous margins, so the terminal's font can be made large.

@@ -3,8 +3,6 @@ package tui
 import (
 	"fmt"
 
-	tea "charm.land/bubbletea/v2"
-
 	"studyguide/content"
 	"studyguide/meeting"
 	"studyguide/room"
@@ -114,24 +112,4 @@ func (m presentModel) roomVoted(w int) string {
 		said += fmt.Sprintf(" · %d %s", p.Hands, plural(p.Hands, "hand", "hands"))
 	}
 	return m.c.styles.Heading.Render(truncate(said, w))
-}
-
-// roomOverlayMsg asks the root to show a message about the room.
-type roomOverlayMsg struct{ title, text string }
-
-// joinCardMsg asks the root to show how to join, on the whole screen.
-type joinCardMsg struct{ info JoinInfo }
-
-// roomMsg handles the room's messages in the facilitator's program.
-func (m Model) roomMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case RoomChangedMsg:
-		m.present.room.refresh()
-		m.present.layout()
-	case roomOverlayMsg:
-		m.overlays = append(m.overlays, newMessageOverlay(m.c, msg.title, msg.text))
-	case joinCardMsg:
-		m.overlays = append(m.overlays, newJoinOverlay(m.c, msg.info))
-	}
-	return m, nil
 }

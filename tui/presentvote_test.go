@@ -48,7 +48,7 @@ func TestPresenterVoteMatrix(t *testing.T) {
 // voteThrough takes the room through the vote on deck step i.
 func voteThrough(t *testing.T, hs *harness, i, w, h int) {
 	t.Helper()
-	p := &hs.m.present
+	p := hs.m.present
 	p.goTo(i)
 	p.layout()
 	sc := p.step().scenario
@@ -233,7 +233,7 @@ func categoryIndex(bank *content.QuizBank, id string) int {
 // marked, unless a longer term covers it.
 func TestPresenterMarksTermsInAnyCase(t *testing.T) {
 	hs := presenter(t, 80, 24, 1)
-	p := &hs.m.present
+	p := hs.m.present
 	g := hs.m.c.pack.Glossary
 	var forms []termForm
 	for _, term := range g.Terms {
@@ -310,7 +310,7 @@ func covered(text string, loc []int, forms []termForm, self *content.Term) bool 
 func TestVoteBarsFitNarrowScreens(t *testing.T) {
 	layoutOnly(t)
 	hs := presenter(t, 80, 24, 1)
-	p := &hs.m.present
+	p := hs.m.present
 	for i, s := range p.deck {
 		if s.kind == stepQuiz {
 			p.goTo(i)

@@ -43,6 +43,10 @@ type quizModel struct {
 type quizStartMsg struct {
 	opts  quiz.Options
 	title string
+	// fixed says the quiz goes back to from when it ends (not to the
+	// screen it started on).
+	from  screen
+	fixed bool
 }
 
 func startQuizCmd(opts quiz.Options, title string) tea.Cmd {
@@ -171,7 +175,8 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 			return m, func() tea.Msg { return quizOpenMsg{chapter: p.Chapter.Number - 1, paragraph: p.ID} }
 		}
 	case key.Matches(kp, k.Signs) && len(m.c.pack.Quiz.Signs) > 0:
-		return m, func() tea.Msg { return signsMsg{} }
+		c := m.c
+		return m, show(func() overlay { return newSignsOverlay(c) })
 	default:
 		m.body.scroll(kp, m.c.keys.Reader)
 		return m, nil
@@ -201,9 +206,6 @@ type quizOpenMsg struct {
 
 // quizDoneMsg leaves the quiz.
 type quizDoneMsg struct{}
-
-// signsMsg shows the full list of signs.
-type signsMsg struct{}
 
 // current is the item on screen: the one being asked, or the one just
 // answered.

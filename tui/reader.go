@@ -69,6 +69,39 @@ type readPlace struct {
 	at      *anchor
 }
 
+// openFromQuiz opens a quiz item's passage: a look at it, not reading,
+// and q goes back to the quiz.
+func (m *readerModel) openFromQuiz(chapter int, paragraph string) tea.Cmd {
+	m.peek = &peek{quiz: true}
+	m.keys.Back.SetHelp("q/esc", "back to the quiz")
+	return m.open(chapter, paragraph)
+}
+
+// endPeek ends a look: what the reader shows next is reading again.
+func (m *readerModel) endPeek() {
+	m.peek = nil
+	m.resetBackKey()
+}
+
+// resetBackKey makes q go back home again (not to a quiz).
+func (m *readerModel) resetBackKey() { m.keys.Back = m.c.keys.Reader.Back }
+
+// startAt puts the reader at chapter i (0-based), drawn once the size is
+// known.
+func (m *readerModel) startAt(i int) { m.chapter = i }
+
+// setActive says whether the reader is on screen: it keeps the reading
+// position only then (a chapter rendered in the background is not read).
+func (m *readerModel) setActive(on bool) {
+	m.active = on
+	if on {
+		m.settle()
+	}
+}
+
+// typing says a search is being typed: every key is the reader's.
+func (m *readerModel) typing() bool { return m.search.typing }
+
 // startPeek begins a look elsewhere, remembering where the reader was
 // reading (if they were). A look that is already under way keeps its
 // origin.

@@ -4,13 +4,29 @@ package tui
 // a look.
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"studyguide/quiz"
 )
 
 func (m readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
-	k := m.keys
+	k, c := m.keys, m.c
+	ch := m.c.pack.Chapters[m.chapter]
 	switch {
+	case key.Matches(msg, c.keys.Reader.Guide):
+		return m, show(func() overlay { return newChapterGuideOverlay(c, ch) })
+	case key.Matches(msg, c.keys.Reader.Quiz):
+		if m.peek != nil && m.peek.quiz { // reading a passage from the quiz: z goes back to it
+			return m, func() tea.Msg { return backMsg{} }
+		}
+		return m, startQuizCmd(quiz.Options{Mode: quiz.Chapter, Chapter: ch.Number}, fmt.Sprintf("chapter %d", ch.Number))
+	case key.Matches(msg, c.keys.Reader.EditNotes):
+		return m, func() tea.Msg {
+			return showMsg{func() (overlay, tea.Cmd) { return newNotesOverlay(c, ch) }}
+		}
 	case key.Matches(msg, k.ClearSearch) && m.search.active():
 		m.search.clear()
 		m.redecorate()

@@ -167,11 +167,12 @@ func (s *servedRoom) key(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := s.c.keys.Room
 	switch {
 	case key.Matches(kp, k.Join):
-		info := s.info
-		return func() tea.Msg { return joinCardMsg{info} }, true
+		c, info := s.c, s.info
+		return show(func() overlay { return newJoinOverlay(c, info) }), true
 	case key.Matches(kp, k.Who):
 		title, text := s.whoText()
-		return func() tea.Msg { return roomOverlayMsg{title, text} }, true
+		c := s.c
+		return show(func() overlay { return newMessageOverlay(c, title, text) }), true
 	}
 	return nil, false
 }

@@ -46,7 +46,7 @@ func TestSignLabelsWholeAt64x20(t *testing.T) {
 	layoutOnly(t)
 	pack := withinGridBudget(t)
 	hs := newHarnessWith(t, pack, 64, 20, Options{Present: true, Chapter: 1, PresentItems: 0, PresentSeed: 1})
-	p := &hs.m.present
+	p := hs.m.present
 	whole := func(at string) {
 		t.Helper()
 		step := ansi.Strip(strings.Join(append(slices.Clone(p.pinned), p.body.lines...), "\n"))

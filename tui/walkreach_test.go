@@ -46,7 +46,7 @@ func (r reach) note(m Model) {
 				quiz.Answered: "quiz: answered", quiz.Finished: "quiz: finished"}[m.quiz.s.Step()]]++
 		}
 	case screenPresent:
-		r["presenter: "+presenterStage(m.present)]++
+		r["presenter: "+presenterStage(*m.present)]++
 	}
 }
 
