@@ -76,12 +76,9 @@ type sessionModel struct {
 	// members' votes made 11 MB of garbage a burst when they were not)
 	input  *textinput.Model
 	notice string
-	asking bool         // stageTakeover: asked, not just waiting for the answer
-	p      presentModel // a member's view, from stageMember
-	seat   *memberSeat  // the member's seat p draws, from stageMember
-	driver *Model       // the facilitator's program, from stageDriver
-	// overlays are drawn over a member's view, last on top.
-	overlays []overlay
+	asking bool          // stageTakeover: asked, not just waiting for the answer
+	member *memberScreen // a member's screen, from stageMember
+	driver *Model        // the facilitator's program, from stageDriver
 	// handingOff: the connection drives and the program ends so the
 	// wiring runs the facilitator's screen in a program of its own.
 	handingOff bool
@@ -136,7 +133,7 @@ func NewSession(pack *content.Pack, o SessionOptions) tea.Model {
 		m.stage = stageTakeover // until Init asks to drive
 	case o.Member != nil:
 		m.stage = stageMember
-		m.p, m.seat = newMemberPresent(c, o.Deck, o.Member)
+		m.member = newMemberScreen(c, o.Deck, o.Member)
 	}
 	return m
 }
@@ -162,11 +159,8 @@ func (m sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
-		for _, o := range m.overlays {
-			o.layout(msg.Width, msg.Height)
-		}
-		if m.stage == stageMember {
-			m.p.layout()
+		if m.member != nil {
+			return m, m.member.resize(msg.Width, msg.Height)
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
@@ -176,17 +170,12 @@ func (m sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.c.setDark(dark)
-		if m.stage == stageMember {
-			m.p.layout()
+		if m.member != nil {
+			return m, m.member.resize(m.c.width, m.c.height)
 		}
 		return m, nil
 	case driveMsg:
 		return m.drive(false)
-	case RoomChangedMsg:
-		if m.stage == stageMember {
-			return m.memberChanged()
-		}
-		return m, nil
 	case tea.PasteMsg:
 		if m.stage == stageCode || m.stage == stageName {
 			return m.paste(msg.Content)
@@ -205,8 +194,8 @@ func (m sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.takeoverKey(msg)
 		}
 	}
-	if m.stage == stageMember {
-		return m.memberUpdate(msg)
+	if m.member != nil {
+		return m, m.member.update(msg)
 	}
 	return m, nil
 }
@@ -311,7 +300,7 @@ func (m sessionModel) seated(me *room.Member) (tea.Model, tea.Cmd) {
 		m.o.Joined(me)
 	}
 	m.stage, m.notice = stageMember, ""
-	m.p, m.seat = newMemberPresent(m.c, m.o.Deck, me)
+	m.member = newMemberScreen(m.c, m.o.Deck, me)
 	return m, nil
 }
 
@@ -396,12 +385,8 @@ func (m sessionModel) frame() string {
 		return ""
 	case w < minWidth || h < minHeight:
 		return tooSmallView(w, h)
-	case m.stage == stageMember:
-		base := fit(m.p.View(), w, h)
-		if n := len(m.overlays); n > 0 {
-			base = centerOver(base, fit(m.overlays[n-1].view(), w, h), w, h)
-		}
-		return fit(base, w, h)
+	case m.member != nil:
+		return m.member.view()
 	}
 	return fit(m.joinView(), w, h)
 }

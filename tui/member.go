@@ -19,49 +19,61 @@ import (
 // the member alone; the vote on a quiz step is theirs; nothing they do
 // reaches anyone else's screen but their vote, counted anonymously.
 
-// newMemberPresent is a member's presenter on the room's shared deck, at
-// the step the member's view names, and the member's seat it draws.
-func newMemberPresent(c *common, deck *Deck, me *room.Member) (presentModel, *memberSeat) {
-	m := presentModel{c: c, keys: c.keys.Present, md: deck.meeting, deck: deck.steps, explained: map[string]bool{},
+// memberScreen is a member's screen: the presenter's drawing of a step,
+// on the member's seat, with the member's own keys and popups. It is a
+// page of the member's program (NewSession), which routes to it once the
+// member has a seat.
+type memberScreen struct {
+	c    *common
+	p    presentModel
+	seat *memberSeat
+	// overlays are drawn over the step, last on top.
+	overlays []overlay
+}
+
+// newMemberScreen is a member's screen on the room's shared deck, at the
+// step the member's view names.
+func newMemberScreen(c *common, deck *Deck, me *room.Member) *memberScreen {
+	p := presentModel{c: c, keys: c.keys.Present, md: deck.meeting, deck: deck.steps, explained: map[string]bool{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}}
 	seat := &memberSeat{me: me, c: c, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck, wordShown: true}
-	m.room = seat
+	p.room = seat
 	at, _ := seat.at()
-	m.at = max(0, min(len(m.deck)-1, at))
+	p.at = max(0, min(len(p.deck)-1, at))
 	if it := seat.mv.Item; it != nil {
 		seat.lastPhase = it.Phase
 	}
-	m.layout()
-	return m, seat
+	p.layout()
+	return &memberScreen{c: c, p: p, seat: seat}
 }
 
-// memberChanged reads the member's fresh view: the room's step while
-// following, the vote's phase, or the end of the connection.
-func (m sessionModel) memberChanged() (tea.Model, tea.Cmd) {
-	l := m.seat
+// changed reads the member's fresh view: the room's step while following,
+// the vote's phase, or the end of the connection.
+func (s *memberScreen) changed() tea.Cmd {
+	l := s.seat
 	v := l.me.View()
 	l.mv = v
 	if v.Exit != room.Staying {
-		m.overlays = nil
-		return m, tea.Quit // the wiring prints MemberFarewell
+		s.overlays = nil
+		return tea.Quit // the wiring prints MemberFarewell
 	}
-	if v.Following && v.Step.Index != m.p.at && v.Step.Index < len(m.p.deck) {
-		m.p.at, m.p.focus, m.p.body.offset = v.Step.Index, -1, 0
+	if v.Following && v.Step.Index != s.p.at && v.Step.Index < len(s.p.deck) {
+		s.p.at, s.p.focus, s.p.body.offset = v.Step.Index, -1, 0
 	}
-	moved := v.Item != nil && v.Item.Phase != l.lastPhase && v.Step.Index == m.p.at
+	moved := v.Item != nil && v.Item.Phase != l.lastPhase && v.Step.Index == s.p.at
 	if moved {
 		l.lastPhase, l.cursor = v.Item.Phase, -1
 	}
-	m.p.sharedLayout() // once: a reveal reaches a hundred members at once
+	s.p.sharedLayout() // once: a reveal reaches a hundred members at once
 	if moved {
-		m.p.body.offset = max(0, m.p.revealAt-1) // the reveal, at the top
-		m.p.body.clamp()
+		s.p.body.offset = max(0, s.p.revealAt-1) // the reveal, at the top
+		s.p.body.clamp()
 	}
 	if v.Timer.At.Equal(l.clockAt) {
-		return m, nil // its ticks already run
+		return nil // its ticks already run
 	}
 	l.clockAt = v.Timer.At
-	return m, m.clockTick(v.Timer)
+	return clockTick(v.Timer)
 }
 
 // clockMsg redraws a member's screen as the room's timer runs (gen drops a
@@ -70,7 +82,7 @@ type clockMsg struct{ gen time.Time }
 
 // clockTick is the next second of the room's running timer on a member's
 // screen, nil when it is not running.
-func (m sessionModel) clockTick(t room.Timer) tea.Cmd {
+func clockTick(t room.Timer) tea.Cmd {
 	if !t.Running || t.Remaining(time.Now()) <= 0 {
 		return nil
 	}
@@ -78,108 +90,132 @@ func (m sessionModel) clockTick(t room.Timer) tea.Cmd {
 	return tea.Tick(time.Second, func(time.Time) tea.Msg { return clockMsg{gen: at} })
 }
 
-// memberUpdate handles a member's keys and what their overlays ask.
-func (m sessionModel) memberUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update handles the room's changes, a member's keys and what their
+// overlays ask.
+func (s *memberScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case RoomChangedMsg:
+		return s.changed()
 	case openTermMsg:
-		m.overlays = append(m.overlays, newTermOverlay(m.c, msg.term))
-		return m, nil
+		s.overlays = append(s.overlays, newTermOverlay(s.c, msg.term))
+		return nil
 	case clockMsg: // a second of the room's timer: the status line counts it
-		if t := m.seat.mv.Timer; t.At.Equal(msg.gen) {
-			return m, m.clockTick(t)
+		if t := s.seat.mv.Timer; t.At.Equal(msg.gen) {
+			return clockTick(t)
 		}
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
-		if n := len(m.overlays); n > 0 {
-			cmd, act := m.overlays[n-1].update(msg)
-			return m.memberAct(act, cmd)
+		if n := len(s.overlays); n > 0 {
+			cmd, act := s.overlays[n-1].update(msg)
+			return s.act(act, cmd)
 		}
-		return m.memberKey(msg)
+		return s.key(msg)
 	case tea.MouseWheelMsg:
-		if len(m.overlays) == 0 {
+		if len(s.overlays) == 0 {
 			var cmd tea.Cmd
-			m.p, cmd = m.p.Update(msg)
-			return m, cmd
+			s.p, cmd = s.p.Update(msg)
+			return cmd
 		}
 	}
-	if n := len(m.overlays); n > 0 {
-		cmd, act := m.overlays[n-1].update(msg)
-		return m.memberAct(act, cmd)
+	if n := len(s.overlays); n > 0 {
+		cmd, act := s.overlays[n-1].update(msg)
+		return s.act(act, cmd)
 	}
-	return m, nil
+	return nil
 }
 
-// memberAct carries out what a member's overlay asked for.
-func (m sessionModel) memberAct(a action, cmd tea.Cmd) (tea.Model, tea.Cmd) {
+// act carries out what a member's overlay asked for.
+func (s *memberScreen) act(a action, cmd tea.Cmd) tea.Cmd {
 	switch a := a.(type) {
 	case closeAction:
-		m.overlays = m.overlays[:len(m.overlays)-1]
+		s.overlays = s.overlays[:len(s.overlays)-1]
 	case jumpAction: // a member has no reader: the entry closes, the step stays
-		m.overlays = nil
+		s.overlays = nil
 	case openTermAction:
-		m.overlays = append(m.overlays, newTermOverlay(m.c, a.term))
+		s.overlays = append(s.overlays, newTermOverlay(s.c, a.term))
 	case quitAction:
-		m.overlays = nil
-		m.seat.me.Leave()
-		return m, tea.Batch(cmd, tea.Quit)
+		s.overlays = nil
+		s.seat.me.Leave()
+		return tea.Batch(cmd, tea.Quit)
 	}
-	return m, cmd
+	return cmd
 }
 
-// memberKey handles a key on a member's view.
-func (m sessionModel) memberKey(kp tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k, pk, l := m.c.keys.Room, m.c.keys.Present, m.seat
+// key handles a key on a member's screen.
+func (s *memberScreen) key(kp tea.KeyPressMsg) tea.Cmd {
+	c := s.c
+	k, pk, l := c.keys.Room, c.keys.Present, s.seat
 	l.wordShown = false // the seat word shows until the member's first key (then in ?)
 	switch {
 	case key.Matches(kp, k.Leave):
-		m.overlays = append(m.overlays, newConfirmOverlay(m.c, "Leave the room?",
+		s.overlays = append(s.overlays, newConfirmOverlay(c, "Leave the room?",
 			"Your seat and your votes are kept: join again with the same key, or type your seat word "+l.me.SeatWord()+
 				" where the name goes, to get them back.", quitAction{}))
 	case key.Matches(kp, k.Help):
-		help := newHelpOverlay(m.c, m.memberHelp())
+		help := newHelpOverlay(c, s.help())
 		help.note = "Your seat word is " + l.me.SeatWord() + ": after a drop, or on another terminal, type it where the name goes " +
 			"to take your seat and your votes back. Keep it to yourself."
-		help.layout(m.c.width, m.c.height)
-		m.overlays = append(m.overlays, help)
-	case key.Matches(kp, m.c.keys.Glossary) && m.c.pack.Glossary != nil:
-		m.overlays = append(m.overlays, newIndexOverlay(m.c))
+		help.layout(c.width, c.height)
+		s.overlays = append(s.overlays, help)
+	case key.Matches(kp, c.keys.Glossary) && c.pack.Glossary != nil:
+		s.overlays = append(s.overlays, newIndexOverlay(c))
 	case key.Matches(kp, k.Misses):
-		m.overlays = append(m.overlays, newMessageOverlay(m.c, "Where you differed from the essay",
-			missesText(m.c.pack, l.me.Misses(), contentWidth(min(m.c.popupWidth(), m.c.width)))))
-	case key.Matches(kp, m.c.keys.Theme):
-		m.c.toggled = true
-		m.c.setDark(!m.c.styles.IsDark)
-		m.p.layout()
+		s.overlays = append(s.overlays, newMessageOverlay(c, "Where you differed from the essay",
+			missesText(c.pack, l.me.Misses(), contentWidth(min(c.popupWidth(), c.width)))))
+	case key.Matches(kp, c.keys.Theme):
+		c.toggled = true
+		c.setDark(!c.styles.IsDark)
+		s.p.layout()
 	case key.Matches(kp, k.Follow):
 		l.me.Follow()
 		l.notice = ""
-		return m.memberChanged()
-	case m.p.memberVoteKey(l, kp):
+		return s.changed()
+	case s.p.memberVoteKey(l, kp):
 	case key.Matches(kp, k.Ahead):
-		m.p.goTo(m.p.at + 1)
-		m.p.layout()
+		s.p.goTo(s.p.at + 1)
+		s.p.layout()
 	case key.Matches(kp, k.Back):
-		m.p.goTo(m.p.at - 1)
-		m.p.layout()
+		s.p.goTo(s.p.at - 1)
+		s.p.layout()
 	case key.Matches(kp, pk.NextChapter, pk.PrevChapter, pk.NextTerm, pk.PrevTerm, pk.Reveal):
 		var cmd tea.Cmd
-		m.p, cmd = m.p.key(kp) // moves through go_, which tells the room the member reads on their own
-		return m, cmd
+		s.p, cmd = s.p.key(kp) // moves through goTo, which tells the room the member reads on their own
+		return cmd
 	default:
-		m.p.body.scroll(kp, m.c.keys.Reader)
+		s.p.body.scroll(kp, c.keys.Reader)
 	}
-	return m, nil
+	return nil
 }
 
-// memberHelp is every key on a member's view.
-func (m sessionModel) memberHelp() [][]key.Binding {
-	k, pk := m.c.keys.Room, m.c.keys.Present
+// help is every key on a member's screen.
+func (s *memberScreen) help() [][]key.Binding {
+	k, pk := s.c.keys.Room, s.c.keys.Present
 	return [][]key.Binding{
 		{k.Ahead, k.Back, k.Follow, pk.NextChapter, pk.PrevChapter},
 		{k.Vote, k.Up, k.Down, k.Choose, k.Misses},
-		{pk.NextTerm, pk.PrevTerm, m.c.keys.Glossary, m.c.keys.Theme},
-		{k.Help, k.Leave, m.c.keys.Quit},
+		{pk.NextTerm, pk.PrevTerm, s.c.keys.Glossary, s.c.keys.Theme},
+		{k.Help, k.Leave, s.c.keys.Quit},
 	}
+}
+
+// view is the step with the top popup over it, inside the terminal.
+func (s *memberScreen) view() string {
+	w, h := s.c.width, s.c.height
+	base := fit(s.p.View(), w, h)
+	if n := len(s.overlays); n > 0 {
+		base = centerOver(base, fit(s.overlays[n-1].view(), w, h), w, h)
+	}
+	return fit(base, w, h)
+}
+
+// resize lays the step and the popups out at the terminal's size (and
+// theme) now in common.
+func (s *memberScreen) resize(w, h int) tea.Cmd {
+	for _, o := range s.overlays {
+		o.layout(w, h)
+	}
+	s.p.layout()
+	return nil
 }
 
 // sharedLayout lays out the member's step, taking the lines from the

@@ -72,3 +72,13 @@ func (m *presentModel) resize(int, int) tea.Cmd {
 	return nil
 }
 func (m *presentModel) help() [][]key.Binding { return m.FullHelp() }
+
+// The screens that are pages: the root's four, and a member's screen,
+// which the member's program (NewSession) routes to.
+var (
+	_ page = (*homeModel)(nil)
+	_ page = (*readerModel)(nil)
+	_ page = (*quizModel)(nil)
+	_ page = (*presentModel)(nil)
+	_ page = (*memberScreen)(nil)
+)

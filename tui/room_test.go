@@ -208,8 +208,8 @@ func TestMemberJoinsVotesAndSeesTheReveal(t *testing.T) {
 		_ = r.Show(deck.Step(deck.Start(2).Index + 1)) // a passage: its terms open for this member alone
 		d.send(RoomChangedMsg{})
 		d.keys("tab", "enter")
-		if sm := d.m.(sessionModel); len(sm.overlays) != 1 || sm.p.focus < 0 {
-			t.Fatalf("%v: tab and enter on a passage opened %d popups", size, len(sm.overlays))
+		if sm := d.m.(sessionModel); len(sm.member.overlays) != 1 || sm.member.p.focus < 0 {
+			t.Fatalf("%v: tab and enter on a passage opened %d popups", size, len(sm.member.overlays))
 		}
 		d.keys("esc")
 		q := deck.Start(2).Index
