@@ -133,25 +133,38 @@ func (m presentModel) Update(msg tea.Msg) (presentModel, tea.Cmd) {
 	return m, nil
 }
 
+// popupKey handles the keys that end the presentation or open a popup
+// over it: q (asking first when ending loses something), ? and the
+// glossary. false for any other key.
+func (m presentModel) popupKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
+	c := m.c
+	switch {
+	case key.Matches(kp, m.keys.Quit):
+		if stake, what := m.atStake(); stake {
+			return show(func() overlay { return newConfirmOverlay(c, "End the presentation?", what, quitAction{}) }), true
+		}
+		m.record()
+		return tea.Quit, true
+	case key.Matches(kp, m.keys.Help):
+		help := m.FullHelp()
+		return show(func() overlay { return newHelpOverlay(c, help) }), true
+	case key.Matches(kp, c.keys.Glossary) && c.pack.Glossary != nil:
+		return show(func() overlay { return newIndexOverlay(c) }), true
+	}
+	return nil, false
+}
+
 func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 	k := m.keys
 	s := m.step()
 	if cmd, ok := m.room.key(kp); ok {
 		return m, cmd
 	}
+	if cmd, ok := m.popupKey(kp); ok {
+		return m, cmd
+	}
 	c := m.c
 	switch {
-	case key.Matches(kp, k.Quit):
-		if stake, what := m.atStake(); stake {
-			return m, show(func() overlay { return newConfirmOverlay(c, "End the presentation?", what, quitAction{}) })
-		}
-		m.record()
-		return m, tea.Quit
-	case key.Matches(kp, k.Help):
-		help := m.FullHelp()
-		return m, show(func() overlay { return newHelpOverlay(c, help) })
-	case key.Matches(kp, c.keys.Glossary) && c.pack.Glossary != nil:
-		return m, show(func() overlay { return newIndexOverlay(c) })
 	case key.Matches(kp, k.Timer):
 		mm, cmd := m.toggleTimer()
 		mm.layout() // the timer may take a line
