@@ -76,7 +76,6 @@ func (j JoinInfo) CommandFor(host string) string {
 // same step on every screen.
 type Deck struct {
 	meeting *meeting.Deck
-	steps   []step
 	// layouts are members' layouts of steps that look the same on every
 	// member's screen of a size and theme (title cards, passages,
 	// questions), so a step shown to a room is laid out once per size.
@@ -122,16 +121,16 @@ func (d *Deck) part(k partKey, build func() []string) []string {
 	return lines
 }
 
-// DeckOf is a meeting's deck for the terminal's screens: the same steps,
+// DeckOf is a meeting's deck for the terminal's screens: meeting's steps,
 // so a step's index means the same on every screen, a browser's too.
-func DeckOf(md *meeting.Deck) *Deck { return &Deck{meeting: md, steps: stepsOf(md)} }
+func DeckOf(md *meeting.Deck) *Deck { return &Deck{meeting: md} }
 
 // Start is the room's step for chapter n's title card (the first chapter
 // when there is no chapter n).
 func (d *Deck) Start(chapter int) room.Step { return d.meeting.RoomStep(d.meeting.Start(chapter)) }
 
 // Len is how many steps the deck has.
-func (d *Deck) Len() int { return len(d.steps) }
+func (d *Deck) Len() int { return d.meeting.Len() }
 
 // Step is step i as the room keeps it.
 func (d *Deck) Step(i int) room.Step { return d.meeting.RoomStep(i) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"studyguide/meeting"
 	"studyguide/quiz"
 )
 
@@ -58,7 +59,7 @@ func TestGoldenPresenter(t *testing.T) {
 	}{
 		{"title", func(*harness) {}},
 		{"question", func(hs *harness) {
-			for hs.m.present.step().kind != stepQuestion {
+			for hs.m.present.step().Kind != meeting.Question {
 				hs.keys("space")
 			}
 			hs.keys("t")
@@ -72,7 +73,7 @@ func TestGoldenPresenter(t *testing.T) {
 		{"room", func(hs *harness) {
 			toNGOItem(hs)
 			hs.keys("1", "1", "2", "r", "3", "3", "5", "0", "r", "space")
-			for hs.m.present.step().kind != stepRoom {
+			for hs.m.present.step().Kind != meeting.Summary {
 				hs.keys("space")
 			}
 		}},
@@ -92,7 +93,7 @@ func TestGoldenPresenter(t *testing.T) {
 // toPassage steps to the n-th passage of the chapter.
 func toPassage(hs *harness, n int) {
 	for seen := 0; ; hs.keys("space") {
-		if hs.m.present.step().kind == stepPassage {
+		if hs.m.present.step().Kind == meeting.Passage {
 			if seen++; seen == n {
 				return
 			}
@@ -103,9 +104,9 @@ func toPassage(hs *harness, n int) {
 // toNGOItem steps to the chapter's first quiz item whose answer asks for
 // the sign too.
 func toNGOItem(hs *harness) {
-	for s := hs.m.present.step(); s.kind != stepQuiz || !hs.m.present.asksSign(s.scenario); s = hs.m.present.step() {
+	for s := hs.m.present.step(); s.Kind != meeting.Quiz || !hs.m.present.asksSign(s.Scenario); s = hs.m.present.step() {
 		hs.keys("space")
-		if hs.m.present.step().kind == stepQuiz && hs.m.present.vote().revealed {
+		if hs.m.present.step().Kind == meeting.Quiz && hs.m.present.vote().revealed {
 			hs.keys("r", "r", "r")
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"studyguide/meeting"
 	"studyguide/quiz"
 )
 
@@ -203,7 +204,7 @@ func (wk *walker) next() (tea.Msg, string) {
 func (wk *walker) presenterJump() (tea.Msg, string) {
 	var quizSteps []int
 	for i, s := range wk.hs.m.present.deck {
-		if s.kind == stepQuiz || s.kind == stepRoom {
+		if s.Kind == meeting.Quiz || s.Kind == meeting.Summary {
 			quizSteps = append(quizSteps, i)
 		}
 	}
@@ -321,7 +322,7 @@ func TestWalkChecksCanFail(t *testing.T) {
 		t.Fatal("quitAllowed: on the chapter list q quits and esc does not")
 	}
 	p := presenter(t, 80, 24, 2)
-	for p.m.present.step().kind != stepQuiz {
+	for p.m.present.step().Kind != meeting.Quiz {
 		p.keys("space")
 	}
 	if !quitAllowed(p.m, keyPress("q")) {

@@ -34,7 +34,7 @@ type memberScreen struct {
 // newMemberScreen is a member's screen on the room's shared deck, at the
 // step the member's view names.
 func newMemberScreen(c *common, deck *Deck, me *room.Member) *memberScreen {
-	p := presentModel{c: c, keys: c.keys.Present, md: deck.meeting, deck: deck.steps, explained: map[string]bool{},
+	p := presentModel{c: c, keys: c.keys.Present, md: deck.meeting, deck: deck.meeting.Steps(), explained: map[string]bool{},
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}}
 	seat := &memberSeat{me: me, c: c, mv: me.View(), cursor: -1, cursorAt: -1, deck: deck, wordShown: true}
 	p.room = seat
@@ -224,7 +224,7 @@ func (s *memberScreen) resize(w, h int) tea.Cmd {
 // it): a step shown to a room of a hundred is laid out once.
 func (m *presentModel) sharedLayout() {
 	d, s := m.room.shared(), m.step()
-	if d == nil || m.focus >= 0 || (s.kind != stepTitle && s.kind != stepIdea && s.kind != stepPassage && s.kind != stepQuestion) {
+	if d == nil || m.focus >= 0 || (s.Kind != meeting.Title && s.Kind != meeting.Idea && s.Kind != meeting.Passage && s.Kind != meeting.Question) {
 		m.layout()
 		return
 	}

@@ -20,13 +20,13 @@ import (
 // same way, and the explanation with its passage.
 func (m *presentModel) memberQuizLines(l *memberSeat, s step) []string {
 	st, w, bank := m.c.styles, m.quizColumn(), m.c.pack.Quiz
-	sc := s.scenario
+	sc := s.Scenario
 	// the scenario and the question look the same on every member's
 	// screen of a size and theme: laid out once, shared, copied here
 	lines := slices.Clone(l.deck.part(partKey{"scenario", m.at, w, st.Name}, func() []string {
 		var out []string
 		add := func(x string) { out = append(out, strings.Split(x, "\n")...) }
-		add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.number, s.of), w)))
+		add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.Number, s.Of), w)))
 		add("")
 		add(st.QuizText.Render(wrapText(flatten(sc.Text), w)))
 		add("")
@@ -136,10 +136,10 @@ func (m *presentModel) saidLines(p meeting.Poll, w int) []string {
 func (m *presentModel) memberVoteKey(l *memberSeat, kp tea.KeyPressMsg) bool {
 	k, bank := m.c.keys.Room, m.c.pack.Quiz
 	s := m.step()
-	if s.kind != stepQuiz || bank == nil {
+	if s.Kind != meeting.Quiz || bank == nil {
 		return false
 	}
-	iv, shown := l.me.Item(s.scenario.ID)
+	iv, shown := l.me.Item(s.Scenario.ID)
 	sign := iv.Category.Revealed
 	n := len(bank.Categories)
 	if sign {
@@ -149,7 +149,7 @@ func (m *presentModel) memberVoteKey(l *memberSeat, kp tea.KeyPressMsg) bool {
 	switch {
 	case key.Matches(kp, k.Vote):
 		if i := digitOption(kp); i < n {
-			m.cast(l, s.scenario.ID, sign, i, open, shown)
+			m.cast(l, s.Scenario.ID, sign, i, open, shown)
 		}
 	case open && key.Matches(kp, k.Up):
 		l.cursor = (max(l.cursor, 0) + n - 1) % n
@@ -161,7 +161,7 @@ func (m *presentModel) memberVoteKey(l *memberSeat, kp tea.KeyPressMsg) bool {
 		m.body.show(l.choiceLine + l.cursor)
 	case open && key.Matches(kp, k.Choose):
 		if l.cursor >= 0 { // enter votes for a choice moved to, never a default
-			m.cast(l, s.scenario.ID, sign, l.cursor, open, shown)
+			m.cast(l, s.Scenario.ID, sign, l.cursor, open, shown)
 		}
 	default:
 		return false

@@ -83,7 +83,7 @@ func newPresent(c *common, chapter, perChapter int, seed int64, ro *RoomOptions)
 		focus: -1, timer: countdown{set: defaultTimer, left: defaultTimer}, perChapter: perChapter, seed: seed}
 	m.attachRoom(ro)
 	for i, s := range m.deck {
-		if s.kind == stepTitle && s.chapter.Number == chapter {
+		if s.Kind == meeting.Title && s.Chapter.Number == chapter {
 			m.at = i
 			break
 		}
@@ -176,22 +176,22 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 	case key.Matches(kp, k.Reset):
 		m.timer = countdown{set: m.timer.set, left: m.timer.set, gen: m.timer.gen + 1}
 	case key.Matches(kp, k.Next):
-		if s.kind == stepQuiz && m.reveal() {
+		if s.Kind == meeting.Quiz && m.reveal() {
 			return m.showReveal(), nil // the first presses reveal, then move on
 		}
 		m.goTo(m.at + 1)
 	case key.Matches(kp, k.Prev):
 		m.goTo(m.at - 1)
 	case key.Matches(kp, k.NextChapter):
-		m.goTo(m.chapterStart(s.chapter.Number + 1))
+		m.goTo(m.chapterStart(s.Chapter.Number + 1))
 	case key.Matches(kp, k.PrevChapter):
-		n := s.chapter.Number
+		n := s.Chapter.Number
 		if m.at == m.chapterStart(n) {
 			n--
 		}
 		m.goTo(m.chapterStart(n))
 	case key.Matches(kp, k.Chapters):
-		n := s.chapter.Number
+		n := s.Chapter.Number
 		return m, show(func() overlay { return newChapterPicker(c, n) })
 	case key.Matches(kp, k.NextTerm) && len(m.terms) > 0:
 		m.focus = (m.focus + 1) % len(m.terms)
@@ -205,7 +205,7 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 		m.layout()
 		m.body.show(m.terms[m.focus].line)
 	case key.Matches(kp, k.Reveal):
-		if s.kind == stepQuiz {
+		if s.Kind == meeting.Quiz {
 			if m.reveal() {
 				return m.showReveal(), nil
 			}
@@ -213,11 +213,11 @@ func (m presentModel) key(kp tea.KeyPressMsg) (presentModel, tea.Cmd) {
 			t := m.terms[m.focus].term
 			return m, func() tea.Msg { return openTermMsg{term: t} }
 		}
-	case key.Matches(kp, k.Undo) && s.kind == stepQuiz:
+	case key.Matches(kp, k.Undo) && s.Kind == meeting.Quiz:
 		m.undoHand()
-	case key.Matches(kp, k.Undo) && s.kind == stepQuiz:
+	case key.Matches(kp, k.Undo) && s.Kind == meeting.Quiz:
 		m.undoHand()
-	case s.kind == stepQuiz && isDigit(kp):
+	case s.Kind == meeting.Quiz && isDigit(kp):
 		m.count(digitOption(kp))
 	default:
 		m.body.scroll(kp, m.c.keys.Reader)
@@ -271,12 +271,12 @@ func (m *presentModel) goTo(i int) {
 		m.room.moved(m.md, i)
 		if s := m.step(); m.c.store != nil {
 			para := ""
-			if len(s.paras) > 0 {
-				para = s.paras[0].ID
-			} else if ps := s.chapter.Paragraphs(); len(ps) > 0 {
+			if len(s.Paras) > 0 {
+				para = s.Paras[0].ID
+			} else if ps := s.Chapter.Paragraphs(); len(ps) > 0 {
 				para = ps[0].ID
 			}
-			m.c.progress.SetPosition(s.chapter.Number, para)
+			m.c.progress.SetPosition(s.Chapter.Number, para)
 		}
 	}
 }
@@ -285,7 +285,7 @@ func (m *presentModel) goTo(i int) {
 func (m presentModel) chapterStart(n int) int {
 	n = max(1, min(len(m.c.pack.Chapters), n))
 	for i, s := range m.deck {
-		if s.kind == stepTitle && s.chapter.Number == n {
+		if s.Kind == meeting.Title && s.Chapter.Number == n {
 			return i
 		}
 	}
@@ -303,7 +303,7 @@ func (m presentModel) column() int {
 func (m *presentModel) passageLines(s step) []string {
 	st, w := m.c.styles, m.column()
 	var blocks []textBlock
-	for _, p := range s.paras {
+	for _, p := range s.Paras {
 		b := textBlock{text: flatten(p.Text), style: st.Item}
 		switch p.Kind {
 		case content.Title, content.Heading:
@@ -322,25 +322,25 @@ func (m *presentModel) passageLines(s step) []string {
 		blocks = append(blocks, b)
 	}
 	lines := m.markedBlocks(blocks, w)
-	first := s.paras[0]
+	first := s.Paras[0]
 	ref := fmt.Sprintf("¶%d", first.Index+1)
-	if n := len(s.paras); n > 1 {
-		ref = fmt.Sprintf("¶%d–%d", first.Index+1, s.paras[n-1].Index+1)
+	if n := len(s.Paras); n > 1 {
+		ref = fmt.Sprintf("¶%d–%d", first.Index+1, s.Paras[n-1].Index+1)
 	}
-	return append(lines, "", st.Accent.Render(truncate(fmt.Sprintf("%d. %s · %s", s.chapter.Number, s.chapter.Title, ref), w)))
+	return append(lines, "", st.Accent.Render(truncate(fmt.Sprintf("%d. %s · %s", s.Chapter.Number, s.Chapter.Title, ref), w)))
 }
 
 func (m *presentModel) questionLines(s step) []string {
 	st, w := m.c.styles, m.column()
 	var lines []string
 	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	add(st.Heading.Render(truncate(fmt.Sprintf("Discussion · question %d of %d", s.number, s.of), w)))
+	add(st.Heading.Render(truncate(fmt.Sprintf("Discussion · question %d of %d", s.Number, s.Of), w)))
 	add("")
-	lines = append(lines, m.markedBlocksAt([]textBlock{{text: flatten(s.question.Text), style: st.Item.Bold(true)}}, w, len(lines))...)
-	if p := s.question.Paragraph; p != nil {
+	lines = append(lines, m.markedBlocksAt([]textBlock{{text: flatten(s.Question.Text), style: st.Item.Bold(true)}}, w, len(lines))...)
+	if p := s.Question.Paragraph; p != nil {
 		add("")
 		add(st.Accent.Render(fmt.Sprintf("From ¶%d:", p.Index+1)))
-		for _, l := range strings.Split(wrapText("“"+flatten(s.question.Quote)+"”", max(1, w-2)), "\n") {
+		for _, l := range strings.Split(wrapText("“"+flatten(s.Question.Quote)+"”", max(1, w-2)), "\n") {
 			add(st.Accent.Render("▎") + " " + st.Quote.Render(l))
 		}
 	}
@@ -372,13 +372,13 @@ func (m presentModel) counter() string { return m.counterAt(m.at) }
 func (m presentModel) counterAt(at int) string {
 	s := m.deck[at]
 	first, last := at, at
-	for first > 0 && m.deck[first-1].chapter == s.chapter {
+	for first > 0 && m.deck[first-1].Chapter == s.Chapter {
 		first--
 	}
-	for last+1 < len(m.deck) && m.deck[last+1].chapter == s.chapter {
+	for last+1 < len(m.deck) && m.deck[last+1].Chapter == s.Chapter {
 		last++
 	}
-	return fmt.Sprintf("ch %d · %d/%d", s.chapter.Number, at-first+1, last-first+1)
+	return fmt.Sprintf("ch %d · %d/%d", s.Chapter.Number, at-first+1, last-first+1)
 }
 
 // FullHelp is every presenter key.

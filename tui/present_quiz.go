@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
+	"studyguide/meeting"
 )
 
 // roomVote is the room's vote on one scenario as the presenter shows it:
@@ -24,10 +25,10 @@ type roomVote struct {
 
 func (m presentModel) vote() *roomVote {
 	s := m.step()
-	if s.kind != stepQuiz {
+	if s.Kind != meeting.Quiz {
 		return nil
 	}
-	return voteOf(m.room, m.c.pack.Quiz, s.scenario, m.explained[s.scenario.ID])
+	return voteOf(m.room, m.c.pack.Quiz, s.Scenario, m.explained[s.Scenario.ID])
 }
 
 // asksSign says whether a scenario has the follow-up about its sign.
@@ -37,19 +38,19 @@ func (m presentModel) asksSign(sc *content.Scenario) bool {
 
 // count raises one hand for option i of the current vote, in the room.
 func (m *presentModel) count(i int) {
-	m.room.hand(m.c.pack.Quiz, m.step().scenario, i)
+	m.room.hand(m.c.pack.Quiz, m.step().Scenario, i)
 }
 
 // undoHand takes back the last hand counted in the current vote.
 func (m *presentModel) undoHand() {
-	m.room.undo(m.step().scenario)
+	m.room.undo(m.step().Scenario)
 }
 
 // reveal shows the next part of a quiz step: the room reveals the
 // category, then the sign; then the presenter the explanation. false when
 // all is shown (or on a member's screen, where nothing is revealed).
 func (m *presentModel) reveal() bool {
-	sc := m.step().scenario
+	sc := m.step().Scenario
 	if done, decided := m.room.reveal(sc); decided {
 		return done
 	}
@@ -82,9 +83,9 @@ func (m *presentModel) quizPinned(s step) []string {
 	return slices.Clip(d.part(partKey{"pinned", m.at, w, st.Name}, func() []string {
 		var lines []string
 		add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-		add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.number, s.of), w)))
+		add(st.Heading.Render(truncate(fmt.Sprintf("Quiz · scenario %d of %d", s.Number, s.Of), w)))
 		add("")
-		add(st.QuizText.Render(wrapText(flatten(s.scenario.Text), w)))
+		add(st.QuizText.Render(wrapText(flatten(s.Scenario.Text), w)))
 		add("")
 		return lines
 	}))
@@ -96,7 +97,7 @@ func (m *presentModel) quizPinned(s step) []string {
 func (m *presentModel) quizStage(s step) []string {
 	st, w, bank := m.c.styles, m.quizColumn(), m.c.pack.Quiz
 	v := m.vote()
-	sc := s.scenario
+	sc := s.Scenario
 	var lines []string
 	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
 	right := -1
@@ -319,34 +320,34 @@ func (m presentModel) roomLines(s step) []string {
 	st, w, bank := m.c.styles, m.column(), m.c.pack.Quiz
 	var lines []string
 	add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
-	add(st.Heading.Render(wrapText(fmt.Sprintf("The room on chapter %d", s.chapter.Number), w)))
+	add(st.Heading.Render(wrapText(fmt.Sprintf("The room on chapter %d", s.Chapter.Number), w)))
 	add("")
 	voted, right, signVotes, signRight := 0, 0, 0, 0
 	for _, d := range m.deck {
-		if d.kind != stepQuiz || d.chapter != s.chapter {
+		if d.Kind != meeting.Quiz || d.Chapter != s.Chapter {
 			continue
 		}
-		v := voteOf(m.room, bank, d.scenario, m.explained[d.scenario.ID])
+		v := voteOf(m.room, bank, d.Scenario, m.explained[d.Scenario.ID])
 		if sum(v.cats) == 0 {
-			add(st.Item.Render(truncate(fmt.Sprintf("  %d. not voted · %s", d.number, flatten(d.scenario.Text)), w)))
+			add(st.Item.Render(truncate(fmt.Sprintf("  %d. not voted · %s", d.Number, flatten(d.Scenario.Text)), w)))
 			continue
 		}
 		voted++
 		top := topIndex(v.cats)
-		ok := bank.Categories[top].ID == d.scenario.Answer && !tie(v.cats)
+		ok := bank.Categories[top].ID == d.Scenario.Answer && !tie(v.cats)
 		mark, style := "✗", st.Wrong
 		if ok {
 			right++
 			mark, style = "✓", st.Right
 		}
-		add(style.Render(mark) + st.Item.Render(truncate(fmt.Sprintf(" %d. %s %s · %s", d.number, bank.Categories[top].Label, joinCounts(v.cats), flatten(d.scenario.Text)), w-2)))
+		add(style.Render(mark) + st.Item.Render(truncate(fmt.Sprintf(" %d. %s %s · %s", d.Number, bank.Categories[top].Label, joinCounts(v.cats), flatten(d.Scenario.Text)), w-2)))
 		if sum(v.signs) == 0 {
 			continue
 		}
 		signVotes++
 		sg := bank.Signs[topIndex(v.signs)]
 		smark, sstyle := "✗", st.Wrong
-		if slices.Contains(d.scenario.Signs, sg.ID) && !tie(v.signs) {
+		if slices.Contains(d.Scenario.Signs, sg.ID) && !tie(v.signs) {
 			signRight++
 			smark, sstyle = "✓", st.Right
 		}

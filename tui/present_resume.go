@@ -3,6 +3,7 @@ package tui
 import (
 	"time"
 
+	"studyguide/meeting"
 	"studyguide/progress"
 	"studyguide/room"
 )
@@ -12,8 +13,8 @@ import (
 // next meeting starts exactly where this one stopped. Without a profile
 // nothing is written.
 
-var stepKindNames = map[stepKind]string{stepTitle: "title", stepIdea: "idea", stepPassage: "passage",
-	stepQuestion: "question", stepQuiz: "quiz", stepRoom: "room"}
+var stepKindNames = map[meeting.Kind]string{meeting.Title: "title", meeting.Idea: "idea", meeting.Passage: "passage",
+	meeting.Question: "question", meeting.Quiz: "quiz", meeting.Summary: "room"}
 
 // record keeps where the presentation stands in the profile's progress.
 func (m presentModel) record() {
@@ -21,7 +22,7 @@ func (m presentModel) record() {
 		return
 	}
 	s := m.step()
-	p := progress.Presentation{Step: m.at, Chapter: s.chapter.Number, Kind: stepKindNames[s.kind],
+	p := progress.Presentation{Step: m.at, Chapter: s.Chapter.Number, Kind: stepKindNames[s.Kind],
 		Items: m.perChapter, Seed: m.seed, Votes: map[string]progress.RoomVote{},
 		Timer: progress.Timer{Set: int(m.timer.set / time.Second), Left: int((m.timer.left + time.Second - 1) / time.Second), Shown: m.timer.shown}}
 	for id, st := range m.room.keep() { // revealed tallies and hands: never a vote not revealed
@@ -67,7 +68,7 @@ func (m *presentModel) restore(p *progress.Presentation, atStep bool) {
 	}
 	if atStep {
 		switch {
-		case p.Step >= 0 && p.Step < len(m.deck) && m.deck[p.Step].chapter.Number == p.Chapter && stepKindNames[m.deck[p.Step].kind] == p.Kind:
+		case p.Step >= 0 && p.Step < len(m.deck) && m.deck[p.Step].Chapter.Number == p.Chapter && stepKindNames[m.deck[p.Step].Kind] == p.Kind:
 			m.at = p.Step
 		case p.Chapter >= 1 && p.Chapter <= len(m.c.pack.Chapters):
 			m.at = m.chapterStart(p.Chapter)

@@ -30,7 +30,7 @@ type RoomOptions struct {
 func (m *presentModel) attachRoom(o *RoomOptions) {
 	if o == nil || o.Room == nil {
 		m.md = meeting.NewDeck(m.c.pack, m.perChapter, m.seed)
-		m.deck = stepsOf(m.md)
+		m.deck = m.md.Steps()
 		// room.New fails only without a pack (a presenter has one) or when
 		// crypto/rand fails, which since Go 1.24 ends the program instead
 		own, err := room.New(room.Config{Pack: m.c.pack})
@@ -44,7 +44,7 @@ func (m *presentModel) attachRoom(o *RoomOptions) {
 	if d == nil {
 		d = DeckOf(meeting.NewDeck(m.c.pack, m.perChapter, m.seed))
 	}
-	m.md, m.deck = d.meeting, d.steps
+	m.md, m.deck = d.meeting, d.meeting.Steps()
 	m.room = &servedRoom{ownRoom: ownRoom{r: o.Room}, c: m.c, deck: d, info: o.Info, driver: o.Driver}
 }
 
@@ -102,7 +102,7 @@ func (m presentModel) roomTally(labels []string, counts []int, right map[int]boo
 // roomVoted is how many have voted on the vote open now ("3 of 5 voted · 2
 // hands"), never how.
 func (m presentModel) roomVoted(w int) string {
-	iv, _ := m.room.item(m.step().scenario.ID)
+	iv, _ := m.room.item(m.step().Scenario.ID)
 	p := iv.Category
 	if iv.Category.Revealed {
 		p = iv.Sign

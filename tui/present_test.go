@@ -28,19 +28,19 @@ func presenter(t *testing.T, w, h, chapter int) *harness {
 // card, its questions, at most 4 quiz items and the room's summary.
 func TestDeckCoversTheEssay(t *testing.T) {
 	pack := testPack(t)
-	deck := stepsOf(meeting.NewDeck(pack, 4, 1))
+	deck := meeting.NewDeck(pack, 4, 1).Steps()
 	var seen []*content.Paragraph
-	kinds := map[int]map[stepKind]int{}
+	kinds := map[int]map[meeting.Kind]int{}
 	for _, s := range deck {
-		if kinds[s.chapter.Number] == nil {
-			kinds[s.chapter.Number] = map[stepKind]int{}
+		if kinds[s.Chapter.Number] == nil {
+			kinds[s.Chapter.Number] = map[meeting.Kind]int{}
 		}
-		kinds[s.chapter.Number][s.kind]++
-		if s.kind != stepPassage {
+		kinds[s.Chapter.Number][s.Kind]++
+		if s.Kind != meeting.Passage {
 			continue
 		}
 		items := 0
-		for _, p := range s.paras {
+		for _, p := range s.Paras {
 			if p.Kind == content.ListItem {
 				items++
 			}
@@ -48,7 +48,7 @@ func TestDeckCoversTheEssay(t *testing.T) {
 		if items > 1 {
 			t.Errorf("a step shows %d list items; want one warning sign per step", items)
 		}
-		seen = append(seen, s.paras...)
+		seen = append(seen, s.Paras...)
 	}
 	all := pack.Paragraphs()
 	if len(seen) != len(all) {
@@ -61,8 +61,8 @@ func TestDeckCoversTheEssay(t *testing.T) {
 	}
 	for _, ch := range pack.Chapters {
 		k := kinds[ch.Number]
-		if k[stepTitle] != 1 || k[stepQuestion] != len(pack.Guide.For(ch.Number).Questions) || k[stepRoom] != 1 ||
-			k[stepQuiz] < 1 || k[stepQuiz] > 4 {
+		if k[meeting.Title] != 1 || k[meeting.Question] != len(pack.Guide.For(ch.Number).Questions) || k[meeting.Summary] != 1 ||
+			k[meeting.Quiz] < 1 || k[meeting.Quiz] > 4 {
 			t.Errorf("chapter %d steps: %v", ch.Number, k)
 		}
 	}
@@ -97,7 +97,7 @@ func TestPresenterSteps(t *testing.T) {
 	// questions come after the passages
 	for !strings.Contains(hs.screen(), "Discussion · question 1 of") {
 		hs.keys("space")
-		if hs.m.present.step().chapter.Number != 5 {
+		if hs.m.present.step().Chapter.Number != 5 {
 			t.Fatal("no discussion question in chapter 5")
 		}
 	}
@@ -174,13 +174,13 @@ func TestPresenterTimer(t *testing.T) {
 func TestPresenterRoomVote(t *testing.T) {
 	hs := presenter(t, 100, 50, 3)
 	var sc *content.Scenario
-	for hs.m.present.step().kind != stepQuiz || hs.m.present.step().scenario.Answer != "ngo" {
+	for hs.m.present.step().Kind != meeting.Quiz || hs.m.present.step().Scenario.Answer != "ngo" {
 		hs.keys("space")
-		if hs.m.present.step().chapter.Number != 3 {
+		if hs.m.present.step().Chapter.Number != 3 {
 			t.Fatal("no NGO-like quiz item in chapter 3")
 		}
 	}
-	sc = hs.m.present.step().scenario
+	sc = hs.m.present.step().Scenario
 	hs.mustSee("Quiz · scenario", "1 NGO-like", "count hands")
 	hs.mustNotSee("✓", sc.Passage[:20])
 	hs.keys("1", "1", "1", "2", "2", "u")
@@ -213,7 +213,7 @@ func TestPresenterRoomVote(t *testing.T) {
 	}
 	hs.mustSee(strings.Join(strings.Fields(sc.Text)[:4], " ")) // the scenario is still there
 	// on to the room's summary
-	for hs.m.present.step().kind != stepRoom {
+	for hs.m.present.step().Kind != meeting.Summary {
 		hs.keys("space")
 	}
 	hs.mustSee(fmt.Sprintf("The room on chapter %d", 3), "✓ ", "3–1", "sign "+sc.Signs[0]+", 2 of 2 hands")
@@ -249,10 +249,10 @@ func TestPresenterResumesWithAProfile(t *testing.T) {
 	hs := newHarness(t, 80, 24, opts)
 	hs.mustSee("Chapter 1 of 8")
 	hs.keys("c", "4")
-	for hs.m.present.step().kind != stepQuiz {
+	for hs.m.present.step().Kind != meeting.Quiz {
 		hs.keys("space")
 	}
-	id := hs.m.present.step().scenario.ID
+	id := hs.m.present.step().Scenario.ID
 	hs.keys("1", "1", "2", "r", "t", "+")
 	at := hs.m.present.at
 	hs.keys("q")
@@ -270,7 +270,7 @@ func TestPresenterResumesWithAProfile(t *testing.T) {
 	}
 	// the next meeting: exactly there, the room's hands and reveal kept
 	again := newHarness(t, 80, 24, Options{Present: true, PresentItems: 4, PresentSeed: 1, Progress: st})
-	if again.m.present.at != at || again.m.present.step().scenario.ID != id {
+	if again.m.present.at != at || again.m.present.step().Scenario.ID != id {
 		t.Fatalf("resumed at step %d, want %d (%s)", again.m.present.at, at, id)
 	}
 	v := again.m.present.vote()
@@ -291,7 +291,7 @@ func TestPresenterResumesWithAProfile(t *testing.T) {
 	}
 	// a chapter asked for: there, with the hands still kept
 	ch2 := newHarness(t, 80, 24, Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1, Progress: st})
-	if _, kept := ch2.m.present.room.keep()[id]; ch2.m.present.step().chapter.Number != 2 || !kept {
+	if _, kept := ch2.m.present.room.keep()[id]; ch2.m.present.step().Chapter.Number != 2 || !kept {
 		t.Fatal("present 2 with a profile should open chapter 2 and keep the room's votes")
 	}
 }
@@ -319,7 +319,7 @@ func TestPresenterWithoutProfileWritesNothingAndEscIsHarmless(t *testing.T) {
 func TestQuitAsksWhileHandsAreCounted(t *testing.T) {
 	toQuiz := func() *harness {
 		hs := presenter(t, 80, 24, 2)
-		for hs.m.present.step().kind != stepQuiz || !hs.m.present.asksSign(hs.m.present.step().scenario) {
+		for hs.m.present.step().Kind != meeting.Quiz || !hs.m.present.asksSign(hs.m.present.step().Scenario) {
 			hs.keys("space")
 		}
 		return hs
@@ -366,20 +366,20 @@ func TestServedRoomResumesWithAProfile(t *testing.T) {
 	opts := Options{Present: true, Chapter: 2, PresentItems: 4, PresentSeed: 1, Progress: st, Store: &progress.Store{},
 		SaveDelay: time.Nanosecond, Room: &RoomOptions{Room: r, Deck: deck}}
 	hs := newHarnessWith(t, pack, 100, 30, opts)
-	for hs.m.present.step().kind != stepQuiz {
+	for hs.m.present.step().Kind != meeting.Quiz {
 		hs.keys("right")
 	}
-	first := hs.m.present.step().scenario.ID
+	first := hs.m.present.step().Scenario.ID
 	ada, _ := r.Join("", "Ada")
 	bo, _ := r.Join("", "Bo")
 	_ = ada.Vote(first, "ngo")
 	_ = bo.Vote(first, "ngo")
 	hs.keys("2", "r") // a hand, then the reveal: 2 NGO-like (members), 1 Mass (the hand)
 	hs.keys("right", "right", "right")
-	for hs.m.present.step().kind != stepQuiz || hs.m.present.step().scenario.ID == first {
+	for hs.m.present.step().Kind != meeting.Quiz || hs.m.present.step().Scenario.ID == first {
 		hs.keys("right")
 	}
-	second := hs.m.present.step().scenario.ID
+	second := hs.m.present.step().Scenario.ID
 	_ = ada.Vote(second, "mass") // never revealed
 	hs.keys("1")
 	// next meeting, a plain presentation under the same profile

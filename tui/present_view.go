@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"studyguide/meeting"
 	"time"
 
 	"charm.land/lipgloss/v2"
@@ -57,18 +58,18 @@ func (m *presentModel) layout() {
 	m.pinned = nil
 	m.voteEnd = -1
 	var lines []string
-	switch s := m.step(); s.kind {
-	case stepTitle:
+	switch s := m.step(); s.Kind {
+	case meeting.Title:
 		lines = m.titleLines(s)
-	case stepIdea:
+	case meeting.Idea:
 		lines = m.ideaLines(s)
-	case stepPassage:
+	case meeting.Passage:
 		lines = m.passageLines(s)
-	case stepQuestion:
+	case meeting.Question:
 		lines = m.questionLines(s)
-	case stepQuiz:
+	case meeting.Quiz:
 		lines = m.room.quizLines(m, s) // a member's: their own vote, at their size
-	case stepRoom:
+	case meeting.Summary:
 		lines = m.roomLines(s)
 	}
 	if m.focus >= len(m.terms) {
@@ -84,7 +85,7 @@ func (m *presentModel) layout() {
 	}
 	m.body.lines = lines
 	m.wide = 0
-	if m.step().kind == stepTitle {
+	if m.step().Kind == meeting.Title {
 		for _, l := range lines {
 			m.wide = max(m.wide, lipgloss.Width(l))
 		}
@@ -107,7 +108,7 @@ func (m *presentModel) layout() {
 // must then scroll, as long as seven lines of it show.
 func (m presentModel) chooseTimer(room, need int) timerMode {
 	wide := m.c.width >= bigWidth("00:00")+2
-	question := m.step().kind == stepQuestion
+	question := m.step().Kind == meeting.Question
 	switch {
 	case !m.timer.shown:
 		return timerOff
@@ -181,7 +182,7 @@ func (m presentModel) View() string {
 // stepColumn is the width of the text of the step on screen: a quiz step's
 // is wider (see quizColumn).
 func (m presentModel) stepColumn() int {
-	if m.step().kind == stepQuiz {
+	if m.step().Kind == meeting.Quiz {
 		return m.quizColumn()
 	}
 	return m.column()
@@ -200,7 +201,7 @@ func (m presentModel) timerView() string {
 	case t.left <= 0:
 		style = st.Wrong.Reverse(true)
 		label = "time is up"
-	case t.running && m.step().kind == stepQuestion:
+	case t.running && m.step().Kind == meeting.Question:
 		label = "discussion" // the timer's own step
 	case t.running:
 		label = "running"
@@ -229,7 +230,7 @@ func (m presentModel) timerView() string {
 
 func (m presentModel) titleLines(s step) []string {
 	st, w := m.c.styles, m.column()
-	ch := s.chapter
+	ch := s.Chapter
 	chapter := func(w int) []string {
 		var lines []string
 		add := func(x string) { lines = append(lines, strings.Split(x, "\n")...) }
@@ -239,36 +240,15 @@ func (m presentModel) titleLines(s step) []string {
 		add("")
 		add(st.Item.Render(wrapText(fmt.Sprintf("%d min of reading · %d words", ch.ReadingMinutes(m.c.pack.Meta.ReadingWPM), ch.Words()), w)))
 		add("")
-		add(st.Item.Render(wrapText(m.chapterOutline(ch.Number), w)))
+		add(st.Item.Render(wrapText(m.md.Outline(ch.Number), w)))
 		return lines
 	}
 	return m.room.titleCard(st, w, chapter)
 }
 
-// chapterOutline says what the chapter's steps hold: "4 key ideas · 9
-// passages · 4 questions · 4 scenarios for the room".
-func (m presentModel) chapterOutline(n int) string {
-	counts := map[stepKind]int{}
-	for _, d := range m.deck {
-		if d.chapter.Number == n {
-			counts[d.kind]++
-		}
-	}
-	var parts []string
-	for _, k := range []struct {
-		kind      stepKind
-		one, many string
-	}{{stepIdea, "key idea", "key ideas"}, {stepPassage, "passage", "passages"}, {stepQuestion, "question", "questions"}, {stepQuiz, "scenario for the room", "scenarios for the room"}} {
-		if n := counts[k.kind]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, plural(n, k.one, k.many)))
-		}
-	}
-	return strings.Join(parts, " · ")
-}
-
 // ideaLines is one of the chapter's key ideas, on its own.
 func (m *presentModel) ideaLines(s step) []string {
 	st, w := m.c.styles, m.column()
-	lines := []string{st.Heading.Render(truncate(fmt.Sprintf("Key idea %d of %d · chapter %d", s.number, s.of, s.chapter.Number), w)), ""}
-	return append(lines, m.markedBlocksAt([]textBlock{{text: flatten(s.idea), style: st.Item}}, w, len(lines))...)
+	lines := []string{st.Heading.Render(truncate(fmt.Sprintf("Key idea %d of %d · chapter %d", s.Number, s.Of, s.Chapter.Number), w)), ""}
+	return append(lines, m.markedBlocksAt([]textBlock{{text: flatten(s.Idea), style: st.Item}}, w, len(lines))...)
 }

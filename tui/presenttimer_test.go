@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"studyguide/meeting"
 	"testing"
 )
 
@@ -12,7 +13,7 @@ func seesWholeScenario(t *testing.T, hs *harness, at string) {
 	t.Helper()
 	p := hs.m.present
 	screen := hs.screen()
-	for _, l := range strings.Split(wrapText(flatten(p.step().scenario.Text), p.quizColumn()), "\n") {
+	for _, l := range strings.Split(wrapText(flatten(p.step().Scenario.Text), p.quizColumn()), "\n") {
 		if l = strings.TrimSpace(l); !strings.Contains(screen, l) {
 			t.Fatalf("%s: the scenario's line %q is not on screen whole:\n%s", at, l, screen)
 		}
@@ -33,7 +34,7 @@ func TestTimerBesideTheScenarioOnWideScreens(t *testing.T) {
 			} else {
 				hs = presenter(t, size[0], size[1], 2)
 			}
-			for hs.m.present.step().kind != stepQuiz {
+			for hs.m.present.step().Kind != meeting.Quiz {
 				hs.keys("space")
 			}
 			hs.keys("t")
@@ -45,7 +46,7 @@ func TestTimerBesideTheScenarioOnWideScreens(t *testing.T) {
 			hs.mustSee("running")
 			hs.keys("1", "r")
 			seesWholeScenario(t, hs, at+", revealed")
-			for hs.m.present.step().kind != stepQuestion {
+			for hs.m.present.step().Kind != meeting.Question {
 				hs.keys("left")
 			}
 			hs.mustSee("discussion")

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
+	"studyguide/meeting"
 )
 
 // The room's vote on every quiz step of the deck, at every size from a
@@ -33,7 +34,7 @@ func TestPresenterVoteMatrix(t *testing.T) {
 			hs := newHarness(t, size[0], size[1], Options{Present: true, Chapter: 1, PresentItems: 4, PresentSeed: 1})
 			steps := 0
 			for i, s := range hs.m.present.deck {
-				if s.kind == stepQuiz {
+				if s.Kind == meeting.Quiz {
 					voteThrough(t, hs, i, size[0], size[1])
 					steps++
 				}
@@ -51,7 +52,7 @@ func voteThrough(t *testing.T, hs *harness, i, w, h int) {
 	p := hs.m.present
 	p.goTo(i)
 	p.layout()
-	sc := p.step().scenario
+	sc := p.step().Scenario
 	bank := hs.m.c.pack.Quiz
 	where := func(stage string) string { return fmt.Sprintf("%dx%d, step %d (%s), %s", w, h, i, sc.ID, stage) }
 	small := w < minWidth || h < minHeight
@@ -248,7 +249,7 @@ func TestPresenterMarksTermsInAnyCase(t *testing.T) {
 	}
 	found := 0
 	for i, s := range p.deck {
-		if s.kind != stepPassage {
+		if s.Kind != meeting.Passage {
 			continue
 		}
 		p.goTo(i)
@@ -257,7 +258,7 @@ func TestPresenterMarksTermsInAnyCase(t *testing.T) {
 		for _, st := range p.terms {
 			marked[st.term] = true
 		}
-		for _, para := range s.paras {
+		for _, para := range s.Paras {
 			text := flat(para.Text)
 			lower := strings.ToLower(text)
 			for _, f := range forms {
@@ -312,7 +313,7 @@ func TestVoteBarsFitNarrowScreens(t *testing.T) {
 	hs := presenter(t, 80, 24, 1)
 	p := hs.m.present
 	for i, s := range p.deck {
-		if s.kind == stepQuiz {
+		if s.Kind == meeting.Quiz {
 			p.goTo(i)
 			break
 		}
@@ -320,7 +321,7 @@ func TestVoteBarsFitNarrowScreens(t *testing.T) {
 	for w := minWidth; w <= 34; w++ {
 		hs.send(tea.WindowSizeMsg{Width: w, Height: 12})
 		for _, hands := range []int{1, 9, 10, 99, 100, 999} {
-			for p.room.(*ownRoom).r.UndoHand(p.step().scenario.ID) { // no hands before these
+			for p.room.(*ownRoom).r.UndoHand(p.step().Scenario.ID) { // no hands before these
 			}
 			func() {
 				defer func() {

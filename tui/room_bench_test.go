@@ -89,7 +89,7 @@ func BenchmarkFacilitatorCountsAVote(b *testing.B) {
 	r, deck, sc, ms := benchRoom(b, 100)
 	hs := newHarness(b, 100, 40, Options{Present: true, Chapter: 2,
 		Room: &RoomOptions{Room: r, Deck: deck, Info: JoinInfo{Code: r.Code()}, Driver: true}})
-	for hs.m.present.step().scenario.ID != sc {
+	for hs.m.present.step().Scenario.ID != sc {
 		hs.keys("right")
 	}
 	d := &sessionDriver{t: b, m: hs.m, w: 100, h: 40}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"studyguide/meeting"
 	"studyguide/room"
 )
 
@@ -39,10 +40,10 @@ func (f *roomFixture) changed() { f.send(RoomChangedMsg{}) }
 // toQuiz steps the facilitator to chapter 2's first quiz item and returns
 // its scenario ID.
 func (f *roomFixture) toQuiz() string {
-	for f.m.present.step().kind != stepQuiz {
+	for f.m.present.step().Kind != meeting.Quiz {
 		f.keys("right")
 	}
-	return f.m.present.step().scenario.ID
+	return f.m.present.step().Scenario.ID
 }
 
 // The facilitator's screen says how to join on the title card and on j,

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"studyguide/content"
+	"studyguide/meeting"
 )
 
 // gridLabelBudget is the most the longest label of the signs in the
@@ -59,13 +60,13 @@ func TestSignLabelsWholeAt64x20(t *testing.T) {
 	}
 	items := 0
 	for i, s := range p.deck {
-		if s.kind != stepQuiz || !p.asksSign(s.scenario) {
+		if s.Kind != meeting.Quiz || !p.asksSign(s.Scenario) {
 			continue
 		}
 		items++
 		p.goTo(i)
 		p.layout()
-		at := s.scenario.ID
+		at := s.Scenario.ID
 		hs.keys("1", "1", "2", "r")
 		for k := range 10 { // hands on every sign, up to 9 on one
 			for range k {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"studyguide/meeting"
 	"studyguide/quiz"
 )
 
@@ -54,16 +55,16 @@ func (r reach) note(m Model) {
 // the room's vote has come.
 func presenterStage(p presentModel) string {
 	s := p.step()
-	switch s.kind {
-	case stepTitle:
+	switch s.Kind {
+	case meeting.Title:
 		return "title card"
-	case stepIdea:
+	case meeting.Idea:
 		return "key idea"
-	case stepPassage:
+	case meeting.Passage:
 		return "passage"
-	case stepQuestion:
+	case meeting.Question:
 		return "question"
-	case stepRoom:
+	case meeting.Summary:
 		return "the room's summary"
 	}
 	v := p.vote()
@@ -142,7 +143,7 @@ func inAFlow(m Model) bool {
 	case m.screen == screenReader:
 		return m.reader.search.typing
 	case m.screen == screenPresent:
-		return m.present.step().kind == stepQuiz
+		return m.present.step().Kind == meeting.Quiz
 	}
 	return false
 }
@@ -215,16 +216,16 @@ func awareKey(m Model, r *rand.Rand) string {
 		}
 		return pick("enter", "space", "o", "q")
 	case screenPresent:
-		if st := m.present.step(); st.kind == stepQuiz {
+		if st := m.present.step(); st.Kind == meeting.Quiz {
 			v := m.present.vote()
 			switch {
 			case !v.revealed && sum(v.cats)+sum(v.signs) == 0:
 				return pick("1", "2", "1", "u")
 			case !v.revealed: // q too: ending now must ask first
 				return pick("1", "2", "r", "r", "u", "q")
-			case m.present.asksSign(st.scenario) && !v.signRevealed && sum(v.signs) == 0:
+			case m.present.asksSign(st.Scenario) && !v.signRevealed && sum(v.signs) == 0:
 				return pick("1", "3", "7", "0", "r")
-			case m.present.asksSign(st.scenario) && !v.signRevealed:
+			case m.present.asksSign(st.Scenario) && !v.signRevealed:
 				return pick("3", "r", "r", "u")
 			}
 			return pick("space", "r", "left", "?")
