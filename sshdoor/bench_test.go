@@ -199,35 +199,7 @@ func benchVotes(b *testing.B, raw bool) {
 		// the room has been at rest for a second (every member's frame of
 		// the item drawn and sent, the server's collection at rest done).
 		measure.AtRest(b, time.Second)
-		// the facilitator's screen, watched for each count
-		seen := make([]chan time.Time, benchMembers+1)
-		for k := 1; k <= benchMembers; k++ {
-			seen[k] = make(chan time.Time, 1)
-		}
-		shown := 0
-		f.OnScreen(func(screen string) { shown = sshtest.MarkVoted(screen, seen, shown) })
-		sent := make([]time.Time, benchMembers)
-		var order atomic.Int32
-		b.StartTimer()
-		var wg sync.WaitGroup
-		for j := range benchMembers {
-			wg.Go(func() {
-				at := time.Now()
-				press(j, fmt.Sprint(1+j%2))
-				sent[order.Add(1)-1] = at
-			})
-		}
-		wg.Wait()
-		for k := 1; k <= benchMembers; k++ {
-			select {
-			case at := <-seen[k]:
-				all = append(all, max(0, at.Sub(sent[k-1])))
-			case <-time.After(30 * time.Second):
-				b.Fatalf("the facilitator never saw %d votes:\n%s", k, f.Screen())
-			}
-		}
-		b.StopTimer()
-		f.OnScreen(nil)
+		all = append(all, sshtest.VoteBurst(b, f, benchMembers, func(j int) { press(j, fmt.Sprint(1+j%2)) })...)
 		for tr.room.Reveal(tr.room.FacilitatorView().Step.Scenario) { // on to the next item
 		}
 		b.StartTimer()

@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -280,34 +279,7 @@ func BenchmarkWebVotesOnFacilitatorScreen(b *testing.B) {
 		sc := tr.r.FacilitatorView().Step.Scenario
 		f.WaitFor(fmt.Sprintf("0 of %d voted", webMembers))
 		measure.AtRest(b, time.Second)
-		seen := make([]chan time.Time, webMembers+1)
-		for k := 1; k <= webMembers; k++ {
-			seen[k] = make(chan time.Time, 1)
-		}
-		shown := 0
-		f.OnScreen(func(screen string) { shown = sshtest.MarkVoted(screen, seen, shown) })
-		sent := make([]time.Time, webMembers)
-		var order atomic.Int32
-		b.StartTimer()
-		var wg sync.WaitGroup
-		for j, m := range ms {
-			wg.Go(func() {
-				at := time.Now()
-				m.vote(sc, []string{"ngo", "mass"}[j%2])
-				sent[order.Add(1)-1] = at
-			})
-		}
-		wg.Wait()
-		for k := 1; k <= webMembers; k++ {
-			select {
-			case at := <-seen[k]:
-				all = append(all, max(0, at.Sub(sent[k-1])))
-			case <-time.After(30 * time.Second):
-				b.Fatalf("the facilitator never saw %d votes:\n%s", k, f.Screen())
-			}
-		}
-		b.StopTimer()
-		f.OnScreen(nil)
+		all = append(all, sshtest.VoteBurst(b, f, len(ms), func(j int) { ms[j].vote(sc, []string{"ngo", "mass"}[j%2]) })...)
 		for tr.r.Reveal(sc) {
 		}
 		b.StartTimer()

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -479,4 +480,42 @@ func MarkVoted(screen string, seen []chan time.Time, shown int) int {
 		shown = max(shown, n)
 	}
 	return shown
+}
+
+// VoteBurst has n members vote at once (vote(j) is member j's vote, each
+// in a goroutine of its own, the benchmark's timer running) and returns,
+// for each count of votes, how long after the vote that made it the
+// facilitator's screen f first showed it.
+func VoteBurst(b *testing.B, f *Client, n int, vote func(j int)) []time.Duration {
+	b.Helper()
+	seen := make([]chan time.Time, n+1)
+	for k := 1; k <= n; k++ {
+		seen[k] = make(chan time.Time, 1)
+	}
+	shown := 0
+	f.OnScreen(func(screen string) { shown = MarkVoted(screen, seen, shown) })
+	defer f.OnScreen(nil)
+	sent := make([]time.Time, n)
+	var order atomic.Int32
+	b.StartTimer()
+	defer b.StopTimer()
+	var wg sync.WaitGroup
+	for j := range n {
+		wg.Go(func() {
+			at := time.Now()
+			vote(j)
+			sent[order.Add(1)-1] = at
+		})
+	}
+	wg.Wait()
+	out := make([]time.Duration, 0, n)
+	for k := 1; k <= n; k++ {
+		select {
+		case at := <-seen[k]:
+			out = append(out, max(0, at.Sub(sent[k-1])))
+		case <-time.After(30 * time.Second):
+			b.Fatalf("the facilitator never saw %d votes:\n%s", k, f.Screen())
+		}
+	}
+	return out
 }
