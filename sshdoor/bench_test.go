@@ -5,7 +5,6 @@ import (
 	"io"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -155,7 +154,7 @@ func BenchmarkRoomVotesOnFacilitatorScreen(b *testing.B) {
 func benchVotes(b *testing.B, raw bool) {
 	tr := startRoom(b, roomConfig{maxMembers: 200, headless: true})
 	var cs []*sshtest.Client
-	var ms []*rawMember
+	var ms []*sshtest.RawMember
 	if raw {
 		ms = seatRaw(b, tr, 0, benchMembers)
 	} else {
@@ -163,7 +162,7 @@ func benchVotes(b *testing.B, raw bool) {
 	}
 	press := func(j int, key string) {
 		if raw {
-			_, _ = io.WriteString(ms[j].in, key)
+			_, _ = io.WriteString(ms[j].In, key)
 		} else {
 			cs[j].Press(key)
 		}
@@ -179,7 +178,7 @@ func benchVotes(b *testing.B, raw bool) {
 		for first := true; first || !isQuizStep(tr); first = false { // on to the next quiz item
 			drawn = drawn[:0]
 			for _, m := range ms {
-				drawn = append(drawn, m.expectBytes())
+				drawn = append(drawn, m.Expect())
 			}
 			at := tr.room.FacilitatorView().Step.Index
 			moveOn(b, f, tr, at)
@@ -247,65 +246,15 @@ func BenchmarkRoomConnectToFirstFrame(b *testing.B) {
 	measure.Latency(b, "first-frame", all)
 }
 
-// rawMember is a member's connection without an emulator: it reads and
-// counts what arrives, for measuring memory and scale.
-type rawMember struct {
-	conn  *gossh.Client
-	sess  *gossh.Session
-	in    io.Writer
-	bytes atomic.Int64
-	// mark is set to a time; the first bytes after it record their arrival.
-	mu      sync.Mutex
-	waiting bool
-	got     chan time.Time
-}
+// keyboardInteractive answers the server's keyboard-interactive question
+// with nothing, as a client without a key does.
+var keyboardInteractive = []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })}
 
-func dialRaw(b *testing.B, tr *testRoom, name string) *rawMember {
+func seatRaw(b *testing.B, tr *testRoom, from, n int) []*sshtest.RawMember {
 	b.Helper()
-	conn, sess := sshtest.OpenSession(b, tr.addr, []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })})
-	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
-		b.Fatal(err)
-	}
-	out, _ := sess.StdoutPipe()
-	in, _ := sess.StdinPipe()
-	m := &rawMember{conn: conn, sess: sess, in: in, got: make(chan time.Time, 1)}
-	go func() {
-		buf := make([]byte, 32*1024)
-		for {
-			n, err := out.Read(buf)
-			m.bytes.Add(int64(n))
-			m.mu.Lock()
-			if m.waiting && n > 0 {
-				m.waiting = false
-				m.got <- time.Now()
-			}
-			m.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	if err := sess.Shell(); err != nil {
-		b.Fatal(err)
-	}
-	_, _ = io.WriteString(in, tr.room.Code()+"\r"+name+"\r")
-	b.Cleanup(func() { _ = sess.Close(); _ = conn.Close() })
-	return m
-}
-
-func (m *rawMember) expectBytes() <-chan time.Time {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.got = make(chan time.Time, 1)
-	m.waiting = true
-	return m.got
-}
-
-func seatRaw(b *testing.B, tr *testRoom, from, n int) []*rawMember {
-	b.Helper()
-	var out []*rawMember
+	var out []*sshtest.RawMember
 	for i := range n {
-		out = append(out, dialRaw(b, tr, fmt.Sprintf("r%d", from+i)))
+		out = append(out, sshtest.JoinRaw(b, tr.addr, tr.room.Code(), fmt.Sprintf("r%d", from+i), keyboardInteractive))
 	}
 	deadline := time.Now().Add(60 * time.Second)
 	for tr.room.FacilitatorView().Present < from+n {
@@ -342,7 +291,7 @@ func BenchmarkRoomIdleMembers(b *testing.B) {
 func BenchmarkRoomScale(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		tr := startRoom(b, roomConfig{maxMembers: 2000})
-		var ms []*rawMember
+		var ms []*sshtest.RawMember
 		worst := time.Duration(0)
 		k := 0
 		for len(ms) < 1000 && worst < time.Second {
@@ -350,7 +299,7 @@ func BenchmarkRoomScale(b *testing.B) {
 			k++
 			chans := make([]<-chan time.Time, len(ms))
 			for j, m := range ms {
-				chans[j] = m.expectBytes()
+				chans[j] = m.Expect()
 			}
 			start := time.Now()
 			tr.show(b, 2, k%10+1)

@@ -396,62 +396,14 @@ func cookieRequest(tr *testRoom, m *webMember) *http.Request {
 	return req
 }
 
-// sshMember is a member over SSH in a benchmark: it only reads what the
-// server sends, marking when a frame begins to arrive.
-type sshMember struct {
-	mu      sync.Mutex
-	waiting bool
-	got     chan time.Time
-}
-
-func joinSSH(b *testing.B, addr, code, name string) *sshMember {
-	b.Helper()
-	conn, sess := sshtest.OpenSession(b, addr, nil)
-	if err := sess.RequestPty("xterm-256color", 24, 80, nil); err != nil {
-		b.Fatal(err)
-	}
-	out, _ := sess.StdoutPipe()
-	in, _ := sess.StdinPipe()
-	m := &sshMember{got: make(chan time.Time, 1)}
-	go func() {
-		buf := make([]byte, 32<<10)
-		for {
-			n, err := out.Read(buf)
-			m.mu.Lock()
-			if m.waiting && n > 0 {
-				m.waiting = false
-				m.got <- time.Now()
-			}
-			m.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	if err := sess.Shell(); err != nil {
-		b.Fatal(err)
-	}
-	_, _ = io.WriteString(in, code+"\r"+name+"\r")
-	b.Cleanup(func() { _ = sess.Close(); _ = conn.Close() })
-	return m
-}
-
-func (m *sshMember) expect() <-chan time.Time {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.got = make(chan time.Time, 1)
-	m.waiting = true
-	return m.got
-}
-
 // A mixed room of 1,000: 700 pages and 300 SSH members (raw sessions that
 // only read), a step until every one of them is sent it.
 func BenchmarkMixedRoom(b *testing.B) {
 	tr := startBenchRoom(b, 2000)
 	web := seatWeb(b, tr.testRoom, 700)
-	var ssh []*sshMember
+	var ssh []*sshtest.RawMember
 	for i := range 300 {
-		ssh = append(ssh, joinSSH(b, tr.sshAddr, tr.r.Code(), fmt.Sprintf("ssh %d", i)))
+		ssh = append(ssh, sshtest.JoinRaw(b, tr.sshAddr, tr.r.Code(), fmt.Sprintf("ssh %d", i), nil))
 	}
 	for deadline := time.Now().Add(120 * time.Second); tr.r.FacilitatorView().Present < 1000; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
@@ -469,7 +421,7 @@ func BenchmarkMixedRoom(b *testing.B) {
 		}
 		sc := make([]<-chan time.Time, len(ssh))
 		for j, m := range ssh {
-			sc[j] = m.expect()
+			sc[j] = m.Expect()
 		}
 		start := time.Now()
 		tr.show(b, k)

@@ -519,3 +519,55 @@ func VoteBurst(b *testing.B, f *Client, n int, vote func(j int)) []time.Duration
 	}
 	return out
 }
+
+// RawMember is a member's connection without an emulator, for measuring
+// scale: it types the code and a name, then only reads what the server
+// sends, marking when a frame begins to arrive (Expect).
+type RawMember struct {
+	In      io.Writer
+	mu      sync.Mutex
+	waiting bool
+	got     chan time.Time
+}
+
+// JoinRaw joins the room at addr as a raw member (auth nil: none).
+func JoinRaw(tb testing.TB, addr, code, name string, auth []gossh.AuthMethod) *RawMember {
+	tb.Helper()
+	conn, sess := OpenSession(tb, addr, auth)
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		tb.Fatal(err)
+	}
+	out, _ := sess.StdoutPipe()
+	in, _ := sess.StdinPipe()
+	m := &RawMember{In: in, got: make(chan time.Time, 1)}
+	go func() {
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := out.Read(buf)
+			m.mu.Lock()
+			if m.waiting && n > 0 {
+				m.waiting = false
+				m.got <- time.Now()
+			}
+			m.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	if err := sess.Shell(); err != nil {
+		tb.Fatal(err)
+	}
+	_, _ = io.WriteString(in, code+"\r"+name+"\r")
+	tb.Cleanup(func() { _ = sess.Close(); _ = conn.Close() })
+	return m
+}
+
+// Expect is when the first bytes the server sends from now arrive.
+func (m *RawMember) Expect() <-chan time.Time {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.got = make(chan time.Time, 1)
+	m.waiting = true
+	return m.got
+}
